@@ -1,0 +1,87 @@
+# Copyright: (c) 2026, mediaops live_jobs developers
+# GNU General Public License v3.0+ (see https://www.gnu.org/licenses/gpl-3.0.txt)
+"""The run loop: fetch many ids in parallel (input order kept), sort found / missing / failed, and wait for a status."""
+
+from __future__ import annotations
+
+import time
+from dataclasses import dataclass, field
+
+from ._errors import ApiError, WaitTimeout
+from ._normalize import NormalizeError, normalize_job
+from ._transport import map_ordered
+
+
+@dataclass
+class Outcome:
+    jobs: list = field(default_factory=list)
+    missing: dict = field(default_factory=dict)
+    failures: dict = field(default_factory=dict)
+    warnings: list = field(default_factory=list)
+
+
+class JobFetcher:
+    def __init__(self, api, client, scope, max_workers):
+        self.api = api
+        self.client = client
+        self.scope = scope
+        self.max_workers = max_workers
+
+    def fetch_one(self, job_id):
+        """(job, warnings) for a found id, (None, [ApiError]) for an id the vendor reports as not found."""
+        try:
+            reply = self.api.get_one(self.client, job_id, self.scope)
+        except ApiError as error:
+            if error.code in self.api.not_found_codes:
+                return None, [error]
+            raise
+        try:
+            return normalize_job(self.api.name, reply.body, reply.request_id)
+        except NormalizeError as exc:
+            raise ApiError(self.api.provider, "UnexpectedResponse", str(exc), reply.http_status, reply.request_id) from None
+
+    def fetch_many(self, job_ids):
+        outcome = Outcome()
+        for job_id, (result, error) in zip(job_ids, map_ordered(self.fetch_one, job_ids, self.max_workers)):
+            if error is not None:
+                outcome.failures[job_id] = error
+            elif result[0] is None:
+                outcome.missing[job_id] = result[1][0]
+            else:
+                outcome.jobs.append(result[0])
+                outcome.warnings.extend(result[1])
+        return outcome
+
+    def wait_for(self, job_ids, status, timeout, interval, clock=None, sleep=None):
+        """Poll until every id reports status; only ids not there yet are asked again. Raises WaitTimeout."""
+        clock = clock or time.monotonic
+        sleep = sleep or time.sleep
+        started = clock()
+        latest = {}
+        warnings = []
+        pending = list(job_ids)
+        while True:
+            outcome = self.fetch_many(pending)
+            warnings.extend(w for w in outcome.warnings if w not in warnings)
+            outcome.warnings = warnings
+            latest.update(zip(_found_ids(pending, outcome), outcome.jobs))
+            if outcome.failures:
+                return _merge(job_ids, latest, outcome)
+            pending = [job_id for job_id in pending if job_id in outcome.missing or latest[job_id]["status"] != status]
+            if not pending:
+                return _merge(job_ids, latest, outcome)
+            waited = clock() - started
+            if waited + interval > timeout:
+                raise WaitTimeout(status, {job_id: latest[job_id]["status"] if job_id in latest else "missing" for job_id in pending}, waited)
+            sleep(interval)
+
+
+def _found_ids(requested, outcome):
+    return [job_id for job_id in requested if job_id not in outcome.missing and job_id not in outcome.failures]
+
+
+def _merge(job_ids, latest, last_round):
+    """The last known state of every id, in input order, plus what the last round found missing or failed."""
+    merged = Outcome(missing=last_round.missing, failures=last_round.failures, warnings=last_round.warnings)
+    merged.jobs = [latest[job_id] for job_id in job_ids if job_id in latest and job_id not in last_round.missing]
+    return merged

@@ -1,0 +1,221 @@
+# Copyright: (c) 2026, mediaops live_jobs developers
+# GNU General Public License v3.0+ (see https://www.gnu.org/licenses/gpl-3.0.txt)
+"""The only place that talks HTTP: one session per run, timeouts, TLS, bounded jittered retries, rate limiting, fan-out."""
+
+from __future__ import annotations
+
+import random
+import re
+import threading
+import time
+import traceback
+from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass, field
+from urllib.parse import urlsplit
+
+try:
+    import requests
+    from requests.adapters import HTTPAdapter
+except ImportError:
+    HAS_REQUESTS = False
+    REQUESTS_IMPORT_ERROR = traceback.format_exc()
+    requests = None
+    HTTPAdapter = object
+else:
+    HAS_REQUESTS = True
+    REQUESTS_IMPORT_ERROR = None
+
+from ._errors import ApiError
+
+MAX_RETRY_AFTER = 60.0
+_SSL_REASON = re.compile(r"\[SSL[^\]]*\][^'\")]*")
+
+
+@dataclass
+class HttpRequest:
+    method: str
+    url: str
+    headers: dict
+    body: bytes = b""
+
+
+@dataclass
+class HttpResponse:
+    status: int
+    headers: dict
+    body: bytes
+
+    def header(self, name):
+        return self.headers.get(name.lower())
+
+
+@dataclass
+class CallStats:
+    """Counters shared by all workers of one run; reported so users can see throttling that was absorbed."""
+
+    requests: int = 0
+    retries: int = 0
+    throttled: int = 0
+    lock: threading.Lock = field(default_factory=threading.Lock, repr=False)
+
+    def count(self, retried=False, throttled=False):
+        with self.lock:
+            self.requests += 1
+            self.retries += int(retried)
+            self.throttled += int(throttled)
+
+    def as_dict(self):
+        return {"requests": self.requests, "retries": self.retries, "throttled": self.throttled}
+
+
+class RateLimiter:
+    """Token bucket shared by every worker thread.
+
+    Callers reserve a token under the lock and sleep outside it, so N threads are spaced 1/rate apart
+    without anyone holding the lock while waiting.
+    """
+
+    def __init__(self, rate, burst=1.0, clock=None, sleep=None):
+        if rate <= 0:
+            raise ValueError("rate must be positive")
+        self.rate = float(rate)
+        self.burst = float(burst)
+        self._clock = clock or time.monotonic
+        self._sleep = sleep or time.sleep
+        self._tokens = self.burst
+        self._updated = self._clock()
+        self._lock = threading.Lock()
+
+    def _reserve(self):
+        with self._lock:
+            now = self._clock()
+            self._tokens = min(self.burst, self._tokens + (now - self._updated) * self.rate)
+            self._updated = now
+            self._tokens -= 1.0
+            return 0.0 if self._tokens >= 0 else -self._tokens / self.rate
+
+    def acquire(self):
+        wait = self._reserve()
+        if wait > 0:
+            self._sleep(wait)
+        return wait
+
+
+class Backoff:
+    """Full-jitter exponential backoff; a server's Retry-After wins when it gives one."""
+
+    def __init__(self, base=0.5, cap=20.0, rng=None):
+        self.base = base
+        self.cap = cap
+        self._rng = rng or random.random
+
+    def delay(self, attempt, retry_after=None):
+        if retry_after is not None and retry_after > 0:
+            return min(float(retry_after), MAX_RETRY_AFTER)
+        return self._rng() * min(self.cap, self.base * (2 ** attempt))
+
+
+def parse_retry_after(headers):
+    """Seconds to wait from Retry-After (HTTP, seconds) or x-acs-retry-after (Alibaba, milliseconds as the SDK reads it)."""
+    for name, scale in (("retry-after", 1.0), ("x-acs-retry-after", 0.001)):
+        try:
+            seconds = float(headers.get(name, "")) * scale
+        except ValueError:
+            continue
+        if seconds > 0:
+            return seconds
+    return None
+
+
+class Transport:
+    """Sends signed requests with retries. `build` makes a freshly signed request per attempt (new nonce and time)."""
+
+    def __init__(self, timeout=10.0, validate_certs=True, ca_path=None, retries=5, rate_limiter=None,
+                 max_connections=8, session=None, backoff=None, sleep=None):
+        self.timeout = timeout
+        self.verify = (ca_path or True) if validate_certs else False
+        self.retries = retries
+        self.rate_limiter = rate_limiter
+        self.backoff = backoff or Backoff()
+        self.stats = CallStats()
+        self._sleep = sleep
+        self.session = session or self._new_session(max_connections)
+
+    @staticmethod
+    def _new_session(max_connections):
+        session = requests.Session()
+        adapter = HTTPAdapter(pool_connections=1, pool_maxsize=max(1, max_connections), max_retries=0)
+        session.mount("https://", adapter)
+        session.mount("http://", adapter)
+        return session
+
+    def call(self, provider, build, interpret):
+        """Return interpret(response) for the first attempt that is not a retryable ApiError."""
+        attempt = 0
+        while True:
+            if self.rate_limiter is not None:
+                self.rate_limiter.acquire()
+            try:
+                result = interpret(self._send(provider, build()))
+            except ApiError as error:
+                self.stats.count(retried=attempt > 0, throttled=is_throttling(error))
+                if not error.retryable or attempt >= self.retries:
+                    raise
+                (self._sleep or time.sleep)(self.backoff.delay(attempt, error.retry_after))
+                attempt += 1
+                continue
+            self.stats.count(retried=attempt > 0)
+            return result
+
+    def _send(self, provider, request):
+        host = urlsplit(request.url).netloc
+        try:
+            response = self.session.request(
+                request.method, request.url, headers=request.headers, data=request.body or None,
+                timeout=self.timeout, verify=self.verify, allow_redirects=False,
+            )
+            body = response.content
+        except requests.exceptions.RequestException as exc:
+            raise transport_error(provider, host, exc, self.timeout) from None
+        headers = {name.lower(): value for name, value in response.headers.items()}
+        return HttpResponse(status=response.status_code, headers=headers, body=body)
+
+
+def is_throttling(error):
+    code = error.code or ""
+    return code.startswith("Throttling") or code in ("FlowLimitExceeded", "AccountFlowLimitExceeded", "APIG.0308") or error.http_status == 429
+
+
+def transport_error(provider, host, exc, timeout):
+    """Describe a requests failure by class and host only: its str() carries the URL, which may hold a signed query."""
+    exceptions = requests.exceptions
+    if isinstance(exc, exceptions.SSLError):
+        match = _SSL_REASON.search(str(exc))
+        reason = match.group(0).strip() if match else "certificate verification failed"
+        return ApiError(provider, "TLSError", f"TLS handshake with {host} failed: {reason} (set ca_path to the CA bundle, or validate_certs=false)")
+    if isinstance(exc, exceptions.ProxyError):
+        return ApiError(provider, "ProxyError", f"the HTTP(S) proxy refused or failed the connection to {host}", retryable=True)
+    if isinstance(exc, exceptions.ConnectTimeout):
+        return ApiError(provider, "ConnectTimeout", f"connecting to {host} timed out after {timeout}s", retryable=True)
+    if isinstance(exc, exceptions.ReadTimeout):
+        return ApiError(provider, "ReadTimeout", f"{host} did not answer within {timeout}s", retryable=True)
+    if isinstance(exc, exceptions.ConnectionError):
+        return ApiError(provider, "ConnectionError", f"connection to {host} failed or was reset", retryable=True)
+    if isinstance(exc, (exceptions.ChunkedEncodingError, exceptions.ContentDecodingError)):
+        return ApiError(provider, "TruncatedResponse", f"the response from {host} was cut off or undecodable", retryable=True)
+    return ApiError(provider, "TransportError", f"request to {host} failed: {type(exc).__name__}", retryable=True)
+
+
+def map_ordered(func, items, max_workers):
+    """Run func over items on a bounded pool; returns [(result, error)] in input order. Only LiveJobsError-like
+    failures are captured; anything else is a bug and propagates."""
+    def capture(item):
+        try:
+            return func(item), None
+        except ApiError as error:
+            return None, error
+
+    if max_workers <= 1 or len(items) <= 1:
+        return [capture(item) for item in items]
+    with ThreadPoolExecutor(max_workers=min(max_workers, len(items))) as pool:
+        return list(pool.map(capture, items))
