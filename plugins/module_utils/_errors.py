@@ -55,9 +55,10 @@ class ApiError(LiveJobsError):
 class WaitTimeout(LiveJobsError):
     """wait_for_status did not see every id reach the status in time."""
 
-    def __init__(self, wanted_status, laggards, waited):
+    def __init__(self, wanted_status, laggards, waited, jobs=None):
         self.wanted_status = wanted_status
         self.laggards = laggards
         self.waited = waited
+        self.jobs = jobs or []
         listing = ", ".join(f"{job_id} ({status})" for job_id, status in laggards.items())
         super().__init__(f"timed out after {waited:.0f}s waiting for status {wanted_status}; not there yet: {listing}")

@@ -52,8 +52,10 @@ class JobFetcher:
                 outcome.warnings.extend(result[1])
         return outcome
 
-    def wait_for(self, job_ids, status, timeout, interval, clock=None, sleep=None):
-        """Poll until every id reports status; only ids not there yet are asked again. Raises WaitTimeout."""
+    def wait_for(self, job_ids, status, timeout, interval, clock=None, sleep=None, stop_on_missing=False):
+        """Poll until every id reports status; only ids not there yet are asked again. Raises WaitTimeout.
+
+        Missing ids are polled again (a job may be created meanwhile) unless stop_on_missing asks to give up at once."""
         clock = clock or time.monotonic
         sleep = sleep or time.sleep
         started = clock()
@@ -65,14 +67,15 @@ class JobFetcher:
             warnings.extend(w for w in outcome.warnings if w not in warnings)
             outcome.warnings = warnings
             latest.update(zip(_found_ids(pending, outcome), outcome.jobs))
-            if outcome.failures:
+            if outcome.failures or (stop_on_missing and outcome.missing):
                 return _merge(job_ids, latest, outcome)
             pending = [job_id for job_id in pending if job_id in outcome.missing or latest[job_id]["status"] != status]
             if not pending:
                 return _merge(job_ids, latest, outcome)
             waited = clock() - started
             if waited + interval > timeout:
-                raise WaitTimeout(status, {job_id: latest[job_id]["status"] if job_id in latest else "missing" for job_id in pending}, waited)
+                laggards = {job_id: latest[job_id]["status"] if job_id in latest else "missing" for job_id in pending}
+                raise WaitTimeout(status, laggards, waited, [latest[job_id] for job_id in job_ids if job_id in latest])
             sleep(interval)
 
 
