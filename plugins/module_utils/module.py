@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import unicodedata
 import uuid
+from dataclasses import replace
 from datetime import datetime, timezone
 
 from ansible.module_utils.basic import AnsibleModule, missing_required_lib
@@ -104,7 +105,7 @@ class LiveJobsModule:
         except OptionError as error:
             self.module.fail_json(msg=f"Invalid option {error}", option=error.option)
         except WaitTimeout as error:
-            self.module.fail_json(msg=str(error), laggards=error.laggards)
+            self.module.fail_json(msg=str(error), laggards=error.laggards, jobs=error.jobs, summary=summarize(error.jobs))
         except ApiError as error:
             self.module.fail_json(msg=error.describe(), error=error.to_dict())
 
@@ -128,6 +129,8 @@ class LiveJobsModule:
         check_numbers(params)
         scope = self.scope(api)
         credentials = resolve_credentials(api.provider, params)
+        # the region may come from the environment: the request parameters must use the region the endpoint was chosen by
+        scope = replace(scope, region=credentials.region)
         self.module.no_log_values.update(credentials.secrets())
         if not params["validate_certs"]:
             self.module.warn("validate_certs is false: TLS certificates of the vendor endpoint are not verified")
@@ -138,7 +141,9 @@ class LiveJobsModule:
         client = api.make_client(transport, credentials, params["endpoint"], params.get("signature_version") or "v3", utc_now, new_nonce)
         fetcher = JobFetcher(api, client, scope, params["max_concurrency"])
         if params["wait_for_status"]:
-            outcome = fetcher.wait_for(job_ids, params["wait_for_status"], params["wait_timeout"], params["wait_interval"])
+            outcome = fetcher.wait_for(
+                job_ids, params["wait_for_status"], params["wait_timeout"], params["wait_interval"], stop_on_missing=params["fail_on_missing"],
+            )
         else:
             outcome = fetcher.fetch_many(job_ids)
         for warning in outcome.warnings:
