@@ -1,0 +1,101 @@
+"""HTTP/1.1 keep-alive plumbing: turns sockets into Requests and Responses back into bytes (or misbehaviour)."""
+
+import socket
+import struct
+import threading
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from typing import Optional, Tuple
+from urllib.parse import urlsplit
+
+from .core import Emulator
+from .http_types import Request, Response
+
+
+class EmulatorRequestHandler(BaseHTTPRequestHandler):
+    protocol_version = "HTTP/1.1"
+    server_version = "live-jobs-emulator"
+
+    def version_string(self) -> str:
+        return self.server_version
+
+    def do_GET(self):
+        self._serve()
+
+    do_POST = do_PUT = do_DELETE = do_HEAD = do_GET
+
+    def log_message(self, format, *args):  # noqa: A002 - keep the loopback server quiet
+        pass
+
+    def _serve(self) -> None:
+        length = int(self.headers.get("Content-Length") or 0)
+        body = self.rfile.read(length) if length > 0 else b""
+        target = urlsplit(self.path)
+        request = Request(self.command, target.path or "/", target.query, self.headers, body)
+        response = self.server.emulator.handle(request)
+        if response.transport == "reset":
+            self._reset_connection()
+        elif response.transport == "timeout":
+            self.server.emulator.stopping.wait(self.server.emulator.settings.timeout_fault_seconds)
+            self.close_connection = True
+        else:
+            self._write(response)
+
+    def _write(self, response: Response) -> None:
+        self.send_response(response.status)
+        for name, value in response.headers.items():
+            self.send_header(name, value)
+        self.send_header("Content-Length", str(len(response.body)))
+        if response.transport == "truncated":
+            self.send_header("Connection", "close")
+            self.close_connection = True
+        self.end_headers()
+        body = response.body[: len(response.body) // 2] if response.transport == "truncated" else response.body
+        if self.command != "HEAD":
+            self.wfile.write(body)
+        self.wfile.flush()
+
+    def _reset_connection(self) -> None:
+        """Close with SO_LINGER 0 so the client sees a TCP RST instead of a response."""
+        self.connection.setsockopt(socket.SOL_SOCKET, socket.SO_LINGER, struct.pack("ii", 1, 0))
+        self.close_connection = True
+
+
+class EmulatorHTTPServer(ThreadingHTTPServer):
+    daemon_threads = True
+    allow_reuse_address = True
+    request_queue_size = 128
+
+    def __init__(self, address: Tuple[str, int], emulator: Emulator):
+        super().__init__(address, EmulatorRequestHandler)
+        self.emulator = emulator
+
+    @property
+    def base_url(self) -> str:
+        host, port = self.server_address[:2]
+        return "http://%s:%d" % (host, port)
+
+
+class RunningEmulator:
+    """A server answering on its own thread until stop()."""
+
+    def __init__(self, emulator: Emulator, host: str = "127.0.0.1", port: int = 0):
+        self.emulator = emulator
+        self.server = EmulatorHTTPServer((host, port), emulator)
+        self._thread: Optional[threading.Thread] = None
+
+    @property
+    def url(self) -> str:
+        return self.server.base_url
+
+    def start(self) -> "RunningEmulator":
+        self._thread = threading.Thread(target=self.server.serve_forever, kwargs={"poll_interval": 0.05},
+                                        name="live-jobs-emulator", daemon=True)
+        self._thread.start()
+        return self
+
+    def stop(self) -> None:
+        self.emulator.stop()
+        self.server.shutdown()
+        self.server.server_close()
+        if self._thread is not None:
+            self._thread.join(timeout=5)
