@@ -381,17 +381,24 @@ error:
       sample: false
 failed_ids:
   description:
-  - The job ids whose request failed for good, each mapped to its error, with the same keys as RV(error).
+  - The job ids whose request failed for good (after O(retries)); RV(errors) says why for each.
   - The task fails when any id failed; the ids that worked are still in RV(jobs) and RV(missing_ids).
-  returned: failure, when some job ids failed
+  returned: always
+  type: list
+  elements: str
+  sample: []
+errors:
+  description:
+  - Every missing or failed job id mapped to the vendor error reported for it, with the same keys as RV(error).
+  returned: always
   type: dict
   sample:
-    '****20b48fb04483915d4f2cd8ac****':
+    ab0e3e76-1e9d-11ed-ba64-0c42a1b73d66:
       provider: alibaba
-      code: OperationDenied
-      message: OperationDenied, please check and try again later.
-      http_status: 403
-      request_id: '******3B-0E1A-586A-AC29-742247******'
+      code: JobNotFound
+      message: No such job.
+      http_status: 404
+      request_id: B57A046C-CE33-5FBB-B57A-D2B89ACF6907
       retryable: false
 laggards:
   description:

@@ -383,18 +383,25 @@ error:
       sample: true
 failed_ids:
   description:
-  - The job ids whose request failed for good, each mapped to its error, with the same keys as RV(error).
+  - The job ids whose request failed for good (after O(retries)); RV(errors) says why for each.
   - The task fails when any id failed; the ids that worked are still in RV(jobs) and RV(missing_ids).
-  returned: failure, when some job ids failed
+  returned: always
+  type: list
+  elements: str
+  sample: []
+errors:
+  description:
+  - Every missing or failed job id mapped to the vendor error reported for it, with the same keys as RV(error).
+  returned: always
   type: dict
   sample:
-    '****a046-263c-3560-978a-fb287782****':
+    ab0e3e76-1e9d-11ed-ba64-0c42a1b73d66:
       provider: alibaba
-      code: Throttling.User
-      message: Request was denied due to user flow control.
-      http_status: 503
-      request_id: '******11-DB8D-4A9A-875B-275798******'
-      retryable: true
+      code: JobNotFound
+      message: No such job.
+      http_status: 404
+      request_id: B57A046C-CE33-5FBB-B57A-D2B89ACF6907
+      retryable: false
 laggards:
   description:
   - The job ids that did not reach O(wait_for_status) within O(wait_timeout), each mapped to the last normalized
