@@ -29,6 +29,10 @@ from ._errors import ApiError
 
 MAX_RETRY_AFTER = 60.0
 _SSL_REASON = re.compile(r"\[SSL[^\]]*\][^'\")]*")
+_BAD_HEADER_HINT = (
+    "a header value is not valid HTTP (a newline, leading whitespace or a non-Latin-1 character); check access_key, "
+    "secret_key, security_token, region, project_id, auth_token and endpoint for stray whitespace or characters"
+)
 
 
 @dataclass
@@ -177,6 +181,9 @@ class Transport:
             body = response.content
         except requests.exceptions.RequestException as exc:
             raise transport_error(provider, host, exc, self.timeout) from None
+        except UnicodeError:
+            # http.client encodes header values as latin-1; str(exc) would quote the value, which may be a secret
+            raise ApiError(provider, "InvalidRequest", f"the request to {host} was not sent: {_BAD_HEADER_HINT}") from None
         headers = {name.lower(): value for name, value in response.headers.items()}
         return HttpResponse(status=response.status_code, headers=headers, body=body)
 
@@ -189,6 +196,11 @@ def is_throttling(error):
 def transport_error(provider, host, exc, timeout):
     """Describe a requests failure by class and host only: its str() carries the URL, which may hold a signed query."""
     exceptions = requests.exceptions
+    if isinstance(exc, exceptions.InvalidHeader):
+        # raised before anything is sent and the same on every attempt: not retryable; its str() quotes the header value
+        return ApiError(provider, "InvalidRequest", f"the request to {host} was not sent: {_BAD_HEADER_HINT}")
+    if isinstance(exc, (exceptions.InvalidURL, exceptions.MissingSchema, exceptions.InvalidSchema, exceptions.URLRequired)):
+        return ApiError(provider, "InvalidRequest", f"the request to {host} was not sent: the URL is invalid ({type(exc).__name__}); check endpoint")
     if isinstance(exc, exceptions.SSLError):
         match = _SSL_REASON.search(str(exc))
         reason = match.group(0).strip() if match else "certificate verification failed"

@@ -1,0 +1,568 @@
+# Copyright: (c) 2026, mediaops live_jobs developers
+# GNU General Public License v3.0+ (see https://www.gnu.org/licenses/gpl-3.0.txt)
+"""Transport: session use, timeouts, TLS options, bounded jittered retries per vendor status/code, Retry-After, fan-out."""
+
+from __future__ import annotations
+
+import threading
+
+import pytest
+import requests
+
+from ansible_collections.mediaops.live_jobs.plugins.module_utils import _alibaba, _huawei, _transport, _volcengine
+from ansible_collections.mediaops.live_jobs.plugins.module_utils._errors import ApiError
+from ansible_collections.mediaops.live_jobs.plugins.module_utils._transport import (
+    MAX_RETRY_AFTER,
+    Backoff,
+    HttpRequest,
+    Transport,
+    is_throttling,
+    map_ordered,
+    parse_retry_after,
+)
+
+SIGNED_URL = "https://ice.cn-shanghai.aliyuncs.com/?JobId=j1&Signature=SIGNATURE-VALUE-MUST-NOT-LEAK"
+INTERPRET = {"alibaba": _alibaba.interpret, "volcengine": _volcengine.interpret, "huawei": _huawei.interpret}
+ALI_OK = (200, {"RequestId": "REQ-OK", "RecordJob": {"JobId": "j1"}})
+VOLC_OK = (200, {"ResponseMetadata": {"RequestId": "VREQ-OK"}, "Result": {"TaskId": "t1"}})
+HW_OK = (200, {"job_id": "j1"}, {"X-Request-Id": "HREQ-OK"})
+OK = {"alibaba": ALI_OK, "volcengine": VOLC_OK, "huawei": HW_OK}
+
+
+class CountingLimiter:
+    def __init__(self):
+        self.acquired = 0
+
+    def acquire(self):
+        self.acquired += 1
+        return 0.0
+
+
+def make_transport(session, fake_clock, retries=5, rng=lambda: 1.0, **kwargs):
+    return Transport(session=session, sleep=fake_clock.sleep, retries=retries, backoff=Backoff(rng=rng), **kwargs)
+
+
+def builder(method="GET", url=SIGNED_URL, body=b""):
+    built = []
+
+    def build():
+        built.append(1)
+        return HttpRequest(method, url, {"Host": "ice.cn-shanghai.aliyuncs.com", "Authorization": "sig"}, body)
+    build.count = built
+    return build
+
+
+def alibaba_error(status, code, headers=None):
+    return (status, {"RequestId": f"REQ-{code}", "HostId": "ice.aliyuncs.com", "Code": code, "Message": f"{code} message"}, headers or {})
+
+
+def volc_error(status, code):
+    return (status, {"ResponseMetadata": {"RequestId": f"VREQ-{code}", "Action": "GetPullRecordTask", "Version": "2023-01-01",
+                                          "Error": {"CodeN": 1, "Code": code, "Message": f"{code} message"}}})
+
+
+def huawei_error(status, code):
+    return (status, {"error_code": code, "error_msg": f"{code} message"}, {"X-Request-Id": f"HREQ-{code}"})
+
+
+# --- what is sent -------------------------------------------------------------------------------------------------
+
+
+def test_request_arguments_passed_to_session(make_session, fake_clock):
+    session = make_session([ALI_OK])
+    transport = make_transport(session, fake_clock, timeout=3.5)
+    reply = transport.call("alibaba", builder(body=b""), _alibaba.interpret)
+    assert reply.request_id == "REQ-OK"
+    assert reply.http_status == 200
+    assert len(session.calls) == 1
+    call = session.calls[0]
+    assert call["method"] == "GET"
+    assert call["url"] == SIGNED_URL
+    assert call["headers"] == {"Host": "ice.cn-shanghai.aliyuncs.com", "Authorization": "sig"}
+    assert call["data"] is None
+    assert call["timeout"] == 3.5
+    assert call["verify"] is True
+    assert call["allow_redirects"] is False
+
+
+def test_body_bytes_sent_unchanged(make_session, fake_clock):
+    session = make_session([VOLC_OK])
+    body = b'{"TaskID": "t1"}'
+    make_transport(session, fake_clock).call("volcengine", builder("POST", body=body), _volcengine.interpret)
+    assert session.calls[0]["data"] == body
+    assert session.calls[0]["method"] == "POST"
+
+
+@pytest.mark.parametrize("validate_certs, ca_path, expected", [
+    (True, None, True),
+    (True, "/etc/pki/private-ca.pem", "/etc/pki/private-ca.pem"),
+    (False, None, False),
+    (False, "/etc/pki/private-ca.pem", False),
+])
+def test_tls_verification_options(make_session, fake_clock, validate_certs, ca_path, expected):
+    session = make_session([ALI_OK])
+    make_transport(session, fake_clock, validate_certs=validate_certs, ca_path=ca_path).call("alibaba", builder(), _alibaba.interpret)
+    assert session.calls[0]["verify"] == expected
+
+
+def test_default_timeout_is_ten_seconds(make_session, fake_clock):
+    session = make_session([ALI_OK])
+    Transport(session=session, sleep=fake_clock.sleep).call("alibaba", builder(), _alibaba.interpret)
+    assert session.calls[0]["timeout"] == 10.0
+
+
+def test_own_session_is_a_requests_session_with_bounded_pool_and_no_urllib3_retries():
+    transport = Transport(max_connections=12)
+    try:
+        assert isinstance(transport.session, requests.Session)
+        for scheme in ("https://", "http://"):
+            adapter = transport.session.get_adapter(scheme + "example.com")
+            assert isinstance(adapter, requests.adapters.HTTPAdapter)
+            assert adapter._pool_maxsize == 12  # pylint: disable=protected-access
+            assert adapter.max_retries.total == 0
+    finally:
+        transport.session.close()
+
+
+def test_one_session_reused_for_every_call(make_session, fake_clock):
+    session = make_session([ALI_OK] * 3)
+    transport = make_transport(session, fake_clock)
+    for _ in range(3):
+        transport.call("alibaba", builder(), _alibaba.interpret)
+    assert transport.session is session
+    assert len(session.calls) == 3
+
+
+# --- retries per vendor status / code -------------------------------------------------------------------------------
+
+RETRYABLE = [
+    ("alibaba", alibaba_error(400, "Throttling")),
+    ("alibaba", alibaba_error(400, "Throttling.User")),
+    ("alibaba", alibaba_error(400, "Throttling.Api")),
+    ("alibaba", alibaba_error(429, "Throttling.User")),
+    ("alibaba", alibaba_error(200, "Throttling")),
+    ("alibaba", alibaba_error(400, "SignatureNonceUsed")),
+    ("alibaba", alibaba_error(500, "InternalError")),
+    ("alibaba", alibaba_error(503, "ServiceUnavailable")),
+    ("alibaba", (502, "<html><body>Bad Gateway</body></html>", {"Content-Type": "text/html"})),
+    ("alibaba", (504, b"")),
+    ("alibaba", (200, b'{"RecordJob": {"JobId"')),
+    ("volcengine", volc_error(429, "FlowLimitExceeded")),
+    ("volcengine", volc_error(429, "AccountFlowLimitExceeded")),
+    ("volcengine", (429, {"ResponseMetadata": {"RequestId": "VREQ-429"}})),
+    ("volcengine", volc_error(200, "CommonErr")),
+    ("volcengine", volc_error(500, "InternalError")),
+    ("volcengine", volc_error(502, "InternalServiceError")),
+    ("volcengine", volc_error(502, "InternalServiceError.BadResponse")),
+    ("volcengine", volc_error(504, "InternalServiceTimeout")),
+    ("volcengine", volc_error(503, "ServiceUnavailableTemp")),
+    ("huawei", huawei_error(429, "APIG.0308")),
+    ("huawei", huawei_error(500, "RTC.00002001")),
+    ("huawei", huawei_error(502, "APIG.0201")),
+    ("huawei", (503, "<html>Service Unavailable</html>", {"Content-Type": "text/html"})),
+]
+
+NOT_RETRYABLE = [
+    ("alibaba", alibaba_error(400, "MissingParameter")),
+    ("alibaba", alibaba_error(400, "InvalidParameter")),
+    ("alibaba", alibaba_error(403, "UserDisable")),
+    ("alibaba", alibaba_error(403, "Forbidden")),
+    ("alibaba", alibaba_error(403, "OperationDenied")),
+    ("alibaba", alibaba_error(404, "JobNotFound")),
+    ("alibaba", alibaba_error(400, "InvalidTimeStamp.Expired")),
+    ("alibaba", alibaba_error(400, "SignatureDoesNotMatch")),
+    ("alibaba", (403, "<html>Forbidden</html>", {"Content-Type": "text/html"})),
+    ("volcengine", volc_error(400, "InvalidParam")),
+    ("volcengine", volc_error(400, "InvalidParam.BindError")),
+    ("volcengine", volc_error(403, "RequestForbidden")),
+    ("volcengine", volc_error(403, "RequestForbidden.AccountIDNotAllow")),
+    ("volcengine", volc_error(403, "RequestForbidden.BillingStatus")),
+    ("volcengine", volc_error(404, "ResourceNotFound")),
+    ("volcengine", volc_error(401, "SignatureDoesNotMatch")),
+    ("huawei", huawei_error(404, "RTC.00001003")),
+    ("huawei", huawei_error(401, "APIG.0301")),
+    ("huawei", huawei_error(400, "RTC.00001001")),
+]
+
+
+def _ids(cases):
+    return [f"{provider}-{spec[0]}-{spec[1].get('Code') or spec[1].get('error_code') or (spec[1].get('ResponseMetadata', {}).get('Error') or {}).get('Code') if isinstance(spec[1], dict) else 'raw'}"
+            for provider, spec in cases]
+
+
+@pytest.mark.parametrize("provider, failure", RETRYABLE, ids=_ids(RETRYABLE))
+def test_retryable_failure_then_success(make_session, fake_clock, provider, failure):
+    session = make_session([failure, failure, OK[provider]])
+    build = builder()
+    transport = make_transport(session, fake_clock, retries=5)
+    reply = transport.call(provider, build, INTERPRET[provider])
+    assert reply.http_status == 200
+    assert len(session.calls) == 3
+    assert len(build.count) == 3, "every attempt must be built (signed) afresh"
+    assert len(fake_clock.sleeps) == 2
+    assert transport.stats.as_dict()["requests"] == 3
+    assert transport.stats.as_dict()["retries"] == 2
+
+
+@pytest.mark.parametrize("provider, failure", RETRYABLE, ids=_ids(RETRYABLE))
+def test_retryable_failure_gives_up_after_retries(make_session, fake_clock, provider, failure):
+    session = make_session([failure] * 4)
+    transport = make_transport(session, fake_clock, retries=3)
+    with pytest.raises(ApiError) as info:
+        transport.call(provider, builder(), INTERPRET[provider])
+    assert info.value.retryable is True
+    assert info.value.provider == provider
+    assert info.value.http_status == failure[0]
+    assert len(session.calls) == 4  # 1 + retries
+    assert len(fake_clock.sleeps) == 3
+
+
+@pytest.mark.parametrize("provider, failure", NOT_RETRYABLE, ids=_ids(NOT_RETRYABLE))
+def test_not_retryable_failure_is_sent_once(make_session, fake_clock, provider, failure):
+    session = make_session([failure, OK[provider]])
+    transport = make_transport(session, fake_clock, retries=5)
+    with pytest.raises(ApiError) as info:
+        transport.call(provider, builder(), INTERPRET[provider])
+    assert info.value.retryable is False
+    assert info.value.http_status == failure[0]
+    assert len(session.calls) == 1
+    assert fake_clock.sleeps == []
+
+
+def test_retries_zero_means_one_attempt(make_session, fake_clock):
+    session = make_session([alibaba_error(503, "ServiceUnavailable"), ALI_OK])
+    with pytest.raises(ApiError) as info:
+        make_transport(session, fake_clock, retries=0).call("alibaba", builder(), _alibaba.interpret)
+    assert info.value.code == "ServiceUnavailable"
+    assert len(session.calls) == 1
+
+
+def test_last_error_is_raised_when_retries_run_out(make_session, fake_clock):
+    session = make_session([alibaba_error(503, "ServiceUnavailable"), alibaba_error(400, "Throttling.User")])
+    with pytest.raises(ApiError) as info:
+        make_transport(session, fake_clock, retries=1).call("alibaba", builder(), _alibaba.interpret)
+    assert info.value.code == "Throttling.User"
+    assert info.value.request_id == "REQ-Throttling.User"
+
+
+# --- transport errors ---------------------------------------------------------------------------------------------
+
+TRANSPORT_FAILURES = [
+    (requests.exceptions.ConnectTimeout(f"HTTPSConnectionPool: Max retries exceeded with url: {SIGNED_URL}"), "ConnectTimeout", True),
+    (requests.exceptions.ReadTimeout(f"Read timed out. (read timeout=10) {SIGNED_URL}"), "ReadTimeout", True),
+    (requests.exceptions.ConnectionError(f"Connection reset by peer {SIGNED_URL}"), "ConnectionError", True),
+    (requests.exceptions.ProxyError(f"Cannot connect to proxy {SIGNED_URL}"), "ProxyError", True),
+    (requests.exceptions.ChunkedEncodingError(f"Connection broken: IncompleteRead {SIGNED_URL}"), "TruncatedResponse", True),
+    (requests.exceptions.ContentDecodingError(f"bad gzip {SIGNED_URL}"), "TruncatedResponse", True),
+    (requests.exceptions.SSLError(f"HTTPSConnectionPool(host='ice'): Max retries exceeded with url: {SIGNED_URL} "
+                                  "(Caused by SSLError(SSLCertVerificationError(1, '[SSL: CERTIFICATE_VERIFY_FAILED] certificate "
+                                  "verify failed: self-signed certificate in certificate chain (_ssl.c:1010)')))"), "TLSError", False),
+]
+
+
+@pytest.mark.parametrize("exc, code, retryable", TRANSPORT_FAILURES, ids=[t[1] + "-" + type(t[0]).__name__ for t in TRANSPORT_FAILURES])
+def test_transport_errors(make_session, fake_clock, exc, code, retryable):
+    session = make_session([exc, exc, exc])
+    with pytest.raises(ApiError) as info:
+        make_transport(session, fake_clock, retries=2, timeout=4.0).call("alibaba", builder(), _alibaba.interpret)
+    error = info.value
+    assert error.code == code
+    assert error.retryable is retryable
+    assert error.http_status is None
+    assert error.provider == "alibaba"
+    assert "ice.cn-shanghai.aliyuncs.com" in error.message
+    assert "SIGNATURE-VALUE-MUST-NOT-LEAK" not in str(error)
+    assert "Signature" not in str(error)
+    assert len(session.calls) == (3 if retryable else 1)
+
+
+def test_tls_error_keeps_the_ssl_reason_and_gives_a_hint(make_session, fake_clock):
+    session = make_session([TRANSPORT_FAILURES[-1][0]])
+    with pytest.raises(ApiError) as info:
+        make_transport(session, fake_clock).call("alibaba", builder(), _alibaba.interpret)
+    assert "CERTIFICATE_VERIFY_FAILED" in info.value.message
+    assert "ca_path" in info.value.message
+
+
+def test_timeout_in_message(make_session, fake_clock):
+    session = make_session([requests.exceptions.ReadTimeout("x")])
+    with pytest.raises(ApiError) as info:
+        make_transport(session, fake_clock, retries=0, timeout=2.5).call("alibaba", builder(), _alibaba.interpret)
+    assert "2.5s" in info.value.message
+
+
+def test_body_read_failure_is_a_transport_error(make_session, fake_clock):
+    session = make_session([(200, requests.exceptions.ChunkedEncodingError("cut")), ALI_OK])
+    reply = make_transport(session, fake_clock).call("alibaba", builder(), _alibaba.interpret)
+    assert reply.request_id == "REQ-OK"
+    assert len(session.calls) == 2
+
+
+def test_transport_error_then_success(make_session, fake_clock):
+    session = make_session([requests.exceptions.ConnectionError("reset"), requests.exceptions.ReadTimeout("slow"), HW_OK])
+    reply = make_transport(session, fake_clock).call("huawei", builder(), _huawei.interpret)
+    assert reply.request_id == "HREQ-OK"
+    assert len(session.calls) == 3
+
+
+# --- backoff and Retry-After --------------------------------------------------------------------------------------
+
+
+def test_backoff_is_exponential_and_capped(make_session, fake_clock):
+    failure = alibaba_error(503, "ServiceUnavailable")
+    session = make_session([failure] * 8)
+    transport = Transport(session=session, sleep=fake_clock.sleep, retries=7, backoff=Backoff(base=0.5, cap=20.0, rng=lambda: 1.0))
+    with pytest.raises(ApiError):
+        transport.call("alibaba", builder(), _alibaba.interpret)
+    assert fake_clock.sleeps == [0.5, 1.0, 2.0, 4.0, 8.0, 16.0, 20.0]
+
+
+def test_backoff_is_full_jitter():
+    values = iter([0.0, 0.25, 0.5, 0.999])
+    backoff = Backoff(base=1.0, cap=100.0, rng=lambda: next(values))
+    assert [backoff.delay(3) for _ in range(4)] == [0.0, 2.0, 4.0, 8.0 * 0.999]
+
+
+def test_default_backoff_stays_within_bounds():
+    backoff = Backoff()
+    delays = [backoff.delay(attempt) for attempt in range(10) for _ in range(50)]
+    assert all(0.0 <= delay <= 20.0 for delay in delays)
+    assert len(set(delays)) > 100, "delays must be randomized (jitter)"
+
+
+@pytest.mark.parametrize("headers, expected", [
+    ({"Retry-After": "7"}, 7.0),
+    ({"Retry-After": "2.5"}, 2.5),
+    ({"x-acs-retry-after": "1500"}, 1.5),
+    ({"X-Acs-Retry-After": "250"}, 0.25),
+    ({"Retry-After": "3600"}, MAX_RETRY_AFTER),
+])
+def test_retry_after_is_honoured(make_session, fake_clock, headers, expected):
+    session = make_session([alibaba_error(400, "Throttling.User", headers), ALI_OK])
+    transport = make_transport(session, fake_clock, rng=lambda: 0.0)
+    transport.call("alibaba", builder(), _alibaba.interpret)
+    assert fake_clock.sleeps == [expected]
+    assert len(session.calls) == 2
+
+
+def test_retry_after_on_volcengine_and_huawei_throttling(make_session, fake_clock):
+    volc = (429, {"ResponseMetadata": {"RequestId": "V", "Error": {"Code": "FlowLimitExceeded", "Message": "slow down"}}}, {"Retry-After": "3"})
+    hw = (429, {"error_code": "APIG.0308", "error_msg": "over ratelimit"}, {"Retry-After": "4", "X-Request-Id": "H"})
+    session = make_session([volc, VOLC_OK, hw, HW_OK])
+    transport = make_transport(session, fake_clock, rng=lambda: 0.0)
+    transport.call("volcengine", builder("POST"), _volcengine.interpret)
+    transport.call("huawei", builder(), _huawei.interpret)
+    assert fake_clock.sleeps == [3.0, 4.0]
+
+
+def test_unparseable_retry_after_falls_back_to_backoff(make_session, fake_clock):
+    headers = {"Retry-After": "Wed, 21 Oct 2015 07:28:00 GMT"}
+    session = make_session([alibaba_error(503, "ServiceUnavailable", headers), ALI_OK])
+    make_transport(session, fake_clock, rng=lambda: 1.0).call("alibaba", builder(), _alibaba.interpret)
+    assert fake_clock.sleeps == [0.5]
+
+
+@pytest.mark.parametrize("headers, expected", [
+    ({}, None),
+    ({"retry-after": "5"}, 5.0),
+    ({"retry-after": "0"}, None),
+    ({"retry-after": "-3"}, None),
+    ({"retry-after": "soon"}, None),
+    ({"x-acs-retry-after": "2000"}, 2.0),
+    ({"retry-after": "bad", "x-acs-retry-after": "1000"}, 1.0),
+    ({"retry-after": "4", "x-acs-retry-after": "1000"}, 4.0),
+])
+def test_parse_retry_after(headers, expected):
+    assert parse_retry_after(headers) == expected
+
+
+def test_backoff_delay_prefers_retry_after():
+    backoff = Backoff(rng=lambda: 1.0)
+    assert backoff.delay(0, 9) == 9.0
+    assert backoff.delay(0, 0) == 0.5
+    assert backoff.delay(0, None) == 0.5
+    assert backoff.delay(0, 10_000) == MAX_RETRY_AFTER
+
+
+# --- limiter, stats ---------------------------------------------------------------------------------------------
+
+
+def test_rate_limiter_acquired_for_every_attempt(make_session, fake_clock):
+    limiter = CountingLimiter()
+    failure = alibaba_error(400, "Throttling")
+    session = make_session([failure, failure, ALI_OK])
+    make_transport(session, fake_clock, rate_limiter=limiter).call("alibaba", builder(), _alibaba.interpret)
+    assert limiter.acquired == 3
+
+
+def test_stats_count_requests_retries_and_throttling(make_session, fake_clock):
+    session = make_session([
+        alibaba_error(400, "Throttling.User"), alibaba_error(503, "ServiceUnavailable"), ALI_OK,
+        ALI_OK,
+        alibaba_error(404, "JobNotFound"),
+    ])
+    transport = make_transport(session, fake_clock)
+    transport.call("alibaba", builder(), _alibaba.interpret)
+    transport.call("alibaba", builder(), _alibaba.interpret)
+    with pytest.raises(ApiError):
+        transport.call("alibaba", builder(), _alibaba.interpret)
+    assert transport.stats.as_dict() == {"requests": 5, "retries": 2, "throttled": 1}
+
+
+@pytest.mark.parametrize("code, status, expected", [
+    ("Throttling", 400, True),
+    ("Throttling.User", 400, True),
+    ("FlowLimitExceeded", 429, True),
+    ("AccountFlowLimitExceeded", 429, True),
+    ("APIG.0308", 429, True),
+    ("HTTP429", 429, True),
+    ("ServiceUnavailable", 503, False),
+    ("ConnectTimeout", None, False),
+    (None, 500, False),
+])
+def test_is_throttling(code, status, expected):
+    assert is_throttling(ApiError("x", code, "m", status)) is expected
+
+
+# --- map_ordered ------------------------------------------------------------------------------------------------
+
+
+def test_map_ordered_keeps_input_order_when_answers_come_out_of_order():
+    items = list(range(6))
+    last_done = threading.Event()
+    finished = []
+    lock = threading.Lock()
+
+    def func(item):
+        if item == 0:
+            assert last_done.wait(5), "worker for item 0 never saw the others finish: the pool is not parallel"
+        with lock:
+            finished.append(item)
+            if len(finished) == len(items) - 1:
+                last_done.set()
+        return item * 10
+
+    results = map_ordered(func, items, max_workers=6)
+    assert results == [(item * 10, None) for item in items]
+    assert finished[-1] == 0, "item 0 must have finished last, proving out-of-order completion"
+
+
+def test_map_ordered_is_bounded():
+    in_flight = 0
+    peak = 0
+    lock = threading.Lock()
+    barrier = threading.Barrier(3, timeout=5)
+
+    def func(item):
+        nonlocal in_flight, peak
+        with lock:
+            in_flight += 1
+            peak = max(peak, in_flight)
+        barrier.wait()
+        with lock:
+            in_flight -= 1
+        return item
+
+    results = map_ordered(func, list(range(9)), max_workers=3)
+    assert [r for r, _ in results] == list(range(9))
+    assert peak == 3
+
+
+def test_map_ordered_captures_api_errors_per_item():
+    def func(item):
+        if item % 2:
+            raise ApiError("alibaba", "JobNotFound", f"no {item}", 404, f"R{item}")
+        return item
+
+    results = map_ordered(func, [0, 1, 2, 3], max_workers=4)
+    assert [r for r, _ in results] == [0, None, 2, None]
+    assert [e.request_id if e else None for _, e in results] == [None, "R1", None, "R3"]
+
+
+@pytest.mark.parametrize("workers", [1, 4])
+def test_map_ordered_propagates_bugs(workers):
+    def func(item):
+        raise KeyError("bug")
+
+    with pytest.raises(KeyError):
+        map_ordered(func, [1, 2], max_workers=workers)
+
+
+def test_map_ordered_sequential_and_empty():
+    seen = []
+    assert map_ordered(lambda i: seen.append(threading.current_thread().name) or i, [1, 2, 3], max_workers=1) == [(1, None), (2, None), (3, None)]
+    assert set(seen) == {threading.current_thread().name}
+    assert map_ordered(lambda i: i, [], max_workers=8) == []
+
+
+def test_transport_module_has_guarded_requests_import():
+    assert _transport.HAS_REQUESTS is True
+    assert _transport.REQUESTS_IMPORT_ERROR is None
+
+
+# --- requests that can never be sent ------------------------------------------------------------------------------
+
+
+class RecordingAdapter(requests.adapters.BaseAdapter):
+    """A real requests.Session with this adapter mounted never touches the network."""
+
+    def __init__(self):
+        super().__init__()
+        self.sent = []
+
+    def send(self, request, **kwargs):
+        self.sent.append(request)
+        response = requests.models.Response()
+        response.status_code = 200
+        response._content = b'{"RequestId": "REQ-OK", "RecordJob": {"JobId": "j1"}}'  # pylint: disable=protected-access
+        return response
+
+    def close(self):
+        pass
+
+
+def test_real_session_through_a_recording_adapter(fake_clock):
+    session = requests.Session()
+    adapter = RecordingAdapter()
+    session.mount("https://", adapter)
+    reply = Transport(session=session, sleep=fake_clock.sleep).call("alibaba", builder(), _alibaba.interpret)
+    assert reply.request_id == "REQ-OK"
+    assert len(adapter.sent) == 1 and adapter.sent[0].url == SIGNED_URL
+
+
+@pytest.mark.parametrize("bad_value", ["LTAI5tQ8ExampleAccessKey\n", "token\r\nX-Injected: 1", " leading-space"])
+def test_invalid_header_value_is_not_retried_and_not_quoted(fake_clock, bad_value):
+    session = requests.Session()
+    adapter = RecordingAdapter()
+    session.mount("https://", adapter)
+
+    def build():
+        return HttpRequest("GET", SIGNED_URL, {"x-acs-security-token": bad_value, "Authorization": "sig"})
+
+    with pytest.raises(ApiError) as info:
+        Transport(session=session, sleep=fake_clock.sleep, retries=5).call("alibaba", build, _alibaba.interpret)
+    assert info.value.code == "InvalidRequest"
+    assert info.value.retryable is False
+    assert bad_value.strip() not in str(info.value)
+    assert "security_token" in info.value.message
+    assert adapter.sent == [] and fake_clock.sleeps == []
+
+
+def test_non_latin1_header_value_is_an_api_error_not_a_crash(make_session, fake_clock):
+    exc = UnicodeEncodeError("latin-1", "Credential=作业", 11, 13, "ordinal not in range(256)")
+    session = make_session([exc, ALI_OK])
+    with pytest.raises(ApiError) as info:
+        make_transport(session, fake_clock).call("alibaba", builder(), _alibaba.interpret)
+    assert (info.value.code, info.value.retryable) == ("InvalidRequest", False)
+    assert "作业" not in str(info.value)
+    assert len(session.calls) == 1
+
+
+@pytest.mark.parametrize("exc", [requests.exceptions.InvalidURL("bad"), requests.exceptions.MissingSchema("x"),
+                                 requests.exceptions.InvalidSchema("x")])
+def test_invalid_url_is_not_retried(make_session, fake_clock, exc):
+    session = make_session([exc, ALI_OK])
+    with pytest.raises(ApiError) as info:
+        make_transport(session, fake_clock).call("alibaba", builder(), _alibaba.interpret)
+    assert (info.value.code, info.value.retryable) == ("InvalidRequest", False)
+    assert len(session.calls) == 1
