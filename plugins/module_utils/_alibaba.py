@@ -51,18 +51,21 @@ def interpret(response):
     """A Reply for a 2xx JSON object; otherwise the ApiError the body or status describes."""
     body = decode_object(response.body)
     retry_after = parse_retry_after(response.headers)
+    header_request_id = response.header("x-acs-request-id")
     if body is None:
-        raise not_json_error(PROVIDER, response, retry_after=retry_after)
-    request_id = as_text(body.get("RequestId"))
+        raise not_json_error(PROVIDER, response, header_request_id, retry_after)
+    request_id = as_text(body.get("RequestId")) or header_request_id
     if 200 <= response.status < 300 and "Code" not in body:
         return Reply(body, request_id, response.status)
-    raise error_from_body(body, response.status, request_id, retry_after)
+    # The SDK treats any reply carrying x-acs-retry-after as throttling; a plain Retry-After alone does not make a 404 retryable.
+    throttled = response.header("x-acs-retry-after") is not None
+    raise error_from_body(body, response.status, request_id, retry_after, throttled)
 
 
-def error_from_body(body, status, request_id, retry_after):
+def error_from_body(body, status, request_id, retry_after, throttled=False):
     code = as_text(body.get("Code")) or f"HTTP{status}"
     message = as_text(body.get("Message")) or "no message"
     if code in CLOCK_SKEW_CODES:
         message = f"{message} ({CLOCK_HINT})"
-    retryable = code.startswith("Throttling") or code in RETRYABLE_CODES or status in RETRYABLE_HTTP or retry_after is not None
+    retryable = throttled or code.startswith("Throttling") or code in RETRYABLE_CODES or status in RETRYABLE_HTTP
     return ApiError(PROVIDER, code, message, status, request_id, retryable=retryable, retry_after=retry_after)

@@ -33,7 +33,7 @@ def default_host(service, region):
 
 def base_url(endpoint, service, region):
     """(base URL without trailing slash, host:port as signed). endpoint may be a bare host or a URL; '' means unset."""
-    if not endpoint:
+    if not endpoint or not endpoint.strip():
         host = default_host(service, region)
         return f"https://{host}", host
     text = endpoint.strip()

@@ -26,18 +26,21 @@ def test_env_var_names_are_the_vendors_own():
             "secret_key": ("ALIBABA_CLOUD_ACCESS_KEY_SECRET", "ALICLOUD_ACCESS_KEY_SECRET", "ALICLOUD_SECRET_KEY"),
             "security_token": ("ALIBABA_CLOUD_SECURITY_TOKEN", "ALICLOUD_SECURITY_TOKEN"),
             "region": ("ALIBABA_CLOUD_REGION_ID", "ALICLOUD_REGION_ID", "ALICLOUD_REGION"),
+            "endpoint": ("ALIBABA_CLOUD_ENDPOINT",),
         },
         "volcengine": {
             "access_key": ("VOLCENGINE_ACCESS_KEY", "VOLC_ACCESSKEY"),
             "secret_key": ("VOLCENGINE_SECRET_KEY", "VOLC_SECRETKEY"),
             "security_token": ("VOLCENGINE_SESSION_TOKEN",),
             "region": ("VOLCENGINE_REGION",),
+            "endpoint": ("VOLCENGINE_ENDPOINT",),
         },
         "huawei": {
             "access_key": ("HUAWEICLOUD_SDK_AK",),
             "secret_key": ("HUAWEICLOUD_SDK_SK",),
             "security_token": ("HUAWEICLOUD_SDK_SECURITY_TOKEN",),
             "project_id": ("HUAWEICLOUD_SDK_PROJECT_ID",),
+            "endpoint": ("HUAWEICLOUD_ENDPOINT",),
         },
     }
     for provider in ENV_VARS.values():
@@ -144,3 +147,17 @@ def test_credentials_repr_is_not_used_in_errors():
     with pytest.raises(OptionError) as info:
         resolve_credentials("huawei", params(access_key="AK", secret_key=SECRET, security_token=TOKEN), {})
     assert SECRET not in str(info.value) and TOKEN not in str(info.value)
+
+
+@pytest.mark.parametrize("field, value", [
+    ("access_key", "LTAI5tPastedWithNewline0001\n"),
+    ("secret_key", " Zq8vR2nLx5Tb7Wc9Yd1Fe3Gh4Jk6Mp0S"),
+    ("security_token", "CAISTokenWith\x07Bell0123456789abcdef"),
+])
+def test_whitespace_or_control_characters_in_credentials_name_the_option(field, value):
+    values = dict(access_key="LTAI5tExampleAccessKey01", secret_key="Zq8vR2nLx5Tb7Wc9Yd1Fe3Gh4Jk6Mp0S")
+    values[field] = value
+    with pytest.raises(OptionError) as info:
+        resolve_credentials("alibaba", params(**values), environ={})
+    assert info.value.option == field
+    assert value.strip() not in str(info.value)

@@ -67,3 +67,8 @@ def test_bad_endpoints(endpoint):
         base_url(endpoint, "live", None)
     assert info.value.option == "endpoint"
     assert "pw" not in str(info.value)
+
+
+@pytest.mark.parametrize("endpoint", ["", "   ", None])
+def test_blank_endpoint_is_unset(endpoint):
+    assert base_url(endpoint, "live", "eu-central-1") == ("https://live.eu-central-1.aliyuncs.com", "live.eu-central-1.aliyuncs.com")

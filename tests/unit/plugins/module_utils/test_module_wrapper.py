@@ -273,7 +273,7 @@ def test_wait_with_fail_on_missing_stops_polling(run, fake_clock, monkeypatch):
     assert len(session.calls) == 1
 
 
-def test_access_key_with_trailing_newline_fails_once_without_retries(monkeypatch, capsys, fake_clock):
+def test_access_key_with_trailing_newline_fails_before_any_request(monkeypatch, capsys, fake_clock):
     """A real requests.Session (network replaced by an adapter that must never be reached)."""
     monkeypatch.setattr(_transport, "time", fake_clock)
     sent = []
@@ -300,7 +300,7 @@ def test_access_key_with_trailing_newline_fails_once_without_retries(monkeypatch
     out = capsys.readouterr().out
     assert SECRET not in out and TOKEN not in out
     result = json.loads(out)
-    assert result["error"]["code"] == "InvalidRequest" and result["error"]["retryable"] is False
-    assert "access_key" in result["msg"]
+    # caught before any request: the option is named, nothing is sent or retried
+    assert result["option"] == "access_key" and "access_key" in result["msg"] and "newline" in result["msg"]
     assert sent == [] and fake_clock.sleeps == []
-    assert result["api_calls"]["requests"] == 1
+    assert "api_calls" not in result

@@ -249,3 +249,16 @@ def test_api_error_dict_and_description():
                                "request_id": "RID", "retryable": True}
     assert str(error) == "huawei error APIG.0308: over ratelimit; HTTP status 429; request id RID"
     assert str(ApiError("alibaba", "ConnectTimeout", "slow")) == "alibaba error ConnectTimeout: slow"
+
+
+def test_alibaba_plain_retry_after_does_not_make_not_found_retryable():
+    error = error_of(_alibaba.interpret, response(404, {"RequestId": "R", "Code": "JobNotFound", "Message": "No such job."}, {"Retry-After": "3"}))
+    assert (error.code, error.retryable) == ("JobNotFound", False)
+
+
+def test_alibaba_request_id_header_used_when_the_body_has_none():
+    html = "<html><body>502 Bad Gateway</body></html>"
+    error = error_of(_alibaba.interpret, response(502, html, {"Content-Type": "text/html", "x-acs-request-id": "HDR-1"}))
+    assert (error.code, error.request_id, error.retryable) == ("HTTP502", "HDR-1", True)
+    error = error_of(_alibaba.interpret, response(500, {"Code": "InternalError", "Message": "m"}, {"x-acs-request-id": "HDR-2"}))
+    assert error.request_id == "HDR-2"
