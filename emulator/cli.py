@@ -9,7 +9,7 @@ import threading
 from typing import List, Optional
 
 from .core import Emulator
-from .server import RunningEmulator
+from .server import RunningEmulator, tls_context
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -27,6 +27,8 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--fault", action="append", default=[], metavar="JSON",
                         help='a fault rule, e.g. \'{"api": "ice_record", "kind": "status_503", "count": 2}\'')
     parser.add_argument("--timeout-fault-seconds", type=float, help="how long the 'timeout' fault hangs (30)")
+    parser.add_argument("--tls-cert", help="serve HTTPS with this PEM certificate (chain); needs --tls-key")
+    parser.add_argument("--tls-key", help="the PEM private key of --tls-cert")
     return parser
 
 
@@ -57,7 +59,10 @@ def _write_atomically(path: str, text: str) -> None:
 def main(argv: Optional[List[str]] = None) -> int:
     args = build_parser().parse_args(argv)
     faults = [json.loads(rule) for rule in args.fault]
-    running = RunningEmulator(Emulator(args.fixture, faults=faults, **overrides_from(args)), args.host, args.port)
+    if bool(args.tls_cert) != bool(args.tls_key):
+        raise SystemExit("--tls-cert and --tls-key go together")
+    context = tls_context(args.tls_cert, args.tls_key) if args.tls_cert else None
+    running = RunningEmulator(Emulator(args.fixture, faults=faults, **overrides_from(args)), args.host, args.port, context)
     stop_requested = threading.Event()
     for signum in (signal.SIGTERM, signal.SIGINT):
         signal.signal(signum, lambda *_: stop_requested.set())

@@ -1,6 +1,7 @@
 """HTTP/1.1 keep-alive plumbing: turns sockets into Requests and Responses back into bytes (or misbehaviour)."""
 
 import socket
+import ssl
 import struct
 import threading
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
@@ -65,22 +66,40 @@ class EmulatorHTTPServer(ThreadingHTTPServer):
     allow_reuse_address = True
     request_queue_size = 128
 
-    def __init__(self, address: Tuple[str, int], emulator: Emulator):
+    def __init__(self, address: Tuple[str, int], emulator: Emulator, ssl_context: Optional[ssl.SSLContext] = None):
         super().__init__(address, EmulatorRequestHandler)
         self.emulator = emulator
+        self.ssl_context = ssl_context
+
+    def finish_request(self, request, client_address) -> None:
+        """With TLS, handshake on the worker thread: a client that refuses the certificate only drops its socket."""
+        if self.ssl_context is not None:
+            try:
+                request = self.ssl_context.wrap_socket(request, server_side=True)
+            except (ssl.SSLError, OSError):
+                return
+        super().finish_request(request, client_address)
 
     @property
     def base_url(self) -> str:
         host, port = self.server_address[:2]
-        return "http://%s:%d" % (host, port)
+        return "%s://%s:%d" % ("https" if self.ssl_context is not None else "http", host, port)
+
+
+def tls_context(cert_file: str, key_file: str) -> ssl.SSLContext:
+    """A server-side TLS context for --tls-cert/--tls-key (PEM files)."""
+    context = ssl.SSLContext(ssl.PROTOCOL_TLS_SERVER)
+    context.load_cert_chain(cert_file, key_file)
+    return context
 
 
 class RunningEmulator:
     """A server answering on its own thread until stop()."""
 
-    def __init__(self, emulator: Emulator, host: str = "127.0.0.1", port: int = 0):
+    def __init__(self, emulator: Emulator, host: str = "127.0.0.1", port: int = 0,
+                 ssl_context: Optional[ssl.SSLContext] = None):
         self.emulator = emulator
-        self.server = EmulatorHTTPServer((host, port), emulator)
+        self.server = EmulatorHTTPServer((host, port), emulator, ssl_context)
         self._thread: Optional[threading.Thread] = None
 
     @property
