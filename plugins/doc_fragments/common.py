@@ -63,8 +63,13 @@ options:
         V(http://127.0.0.1:8080).
       - Either a bare host name (HTTPS is used), or an C(http://) or C(https://) URL with scheme, host and optional
         port only. A path, query, fragment or user info is rejected.
-      - An empty string counts as unset (AWX injects empty strings for empty optional fields).
-      - If not set, the module uses the vendor's default host; see the notes of each module.
+      - If not set, or set to an empty string, it is read from the environment, so that an AWX credential can carry it
+        (AWX injects empty strings for empty optional fields, and an empty string counts as unset).
+        Alibaba Cloud modules read E(ALIBABA_CLOUD_ENDPOINT), Volcengine reads E(VOLCENGINE_ENDPOINT), and Huawei Cloud
+        reads E(HUAWEICLOUD_ENDPOINT) (a name of this collection; Huawei Cloud's tools define none).
+      - E(ALIBABA_CLOUD_ENDPOINT) applies to every Alibaba Cloud module, ICE and ApsaraVideo Live alike, so it suits an
+        emulator or a gateway that serves both; set per-product VPC endpoints with this option on each task.
+      - If neither is set, the module uses the vendor's default host; see the notes of each module.
     type: str
   validate_certs:
     description:
@@ -80,7 +85,7 @@ options:
     type: path
   timeout:
     description:
-      - Timeout in seconds for each HTTP request (connect and read). Must be greater than V(0).
+      - Timeout in seconds for each HTTP request (connect and read). Must be greater than V(0) and at most V(3600).
     type: float
     default: 10.0
   retries:
@@ -99,7 +104,7 @@ options:
     default: 8
   rate_limit:
     description:
-      - Ceiling on requests per second, shared by all workers of the task. Must be greater than V(0).
+      - Ceiling on requests per second, shared by all workers of the task. Must be between V(0.001) and V(1000000).
       - If not set, the limit of the vendor API the module calls is used; see the notes of each module.
     type: float
   fail_on_missing:
@@ -121,12 +126,12 @@ options:
     choices: [pending, running, paused, stopped, finished]
   wait_timeout:
     description:
-      - How many seconds to wait in total when O(wait_for_status) is set. Must be greater than V(0).
+      - How many seconds to wait in total when O(wait_for_status) is set. Must be greater than V(0) and at most V(604800) (7 days).
     type: float
     default: 300.0
   wait_interval:
     description:
-      - How many seconds to sleep between two polls when O(wait_for_status) is set. Must be greater than V(0).
+      - How many seconds to sleep between two polls when O(wait_for_status) is set. Must be greater than V(0) and at most V(604800).
     type: float
     default: 5.0
 requirements:

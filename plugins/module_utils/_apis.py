@@ -7,7 +7,6 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Callable
 
-from . import _alibaba, _huawei, _volcengine
 from ._endpoints import base_url
 
 
@@ -33,10 +32,17 @@ class ApiDescriptor:
 
     def make_client(self, transport, credentials, endpoint, signature_version, clock, nonce):
         url, host = base_url(endpoint, self.endpoint_service, credentials.region)
+        # only the vendor this run talks to is imported (a module runs from a zip: every import is compiled afresh)
         if self.provider == "alibaba":
+            from . import _alibaba  # pylint: disable=import-outside-toplevel
+
             return _alibaba.AlibabaRpcClient(transport, credentials, url, host, signature_version, clock, nonce)
         if self.provider == "volcengine":
+            from . import _volcengine  # pylint: disable=import-outside-toplevel
+
             return _volcengine.VolcengineClient(transport, credentials, url, host, clock)
+        from . import _huawei  # pylint: disable=import-outside-toplevel
+
         return _huawei.HuaweiClient(transport, credentials, url, host, clock)
 
 

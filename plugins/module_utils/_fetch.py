@@ -21,11 +21,12 @@ class Outcome:
 
 
 class JobFetcher:
-    def __init__(self, api, client, scope, max_workers):
+    def __init__(self, api, client, scope, max_workers, lister=None):
         self.api = api
         self.client = client
         self.scope = scope
         self.max_workers = max_workers
+        self.lister = lister  # _listing.Lister: List-backed batches when that is cheaper (None: one Get per id)
 
     def fetch_one(self, job_id):
         """(job, warnings) for a found id, (None, [ApiError]) for an id the vendor reports as not found."""
@@ -42,7 +43,11 @@ class JobFetcher:
 
     def fetch_many(self, job_ids):
         outcome = Outcome()
-        for job_id, (result, error) in zip(job_ids, map_ordered(self.fetch_one, job_ids, self.max_workers)):
+        listed, outcome.warnings = self.lister.prefetch(job_ids) if self.lister is not None else ({}, [])
+        rest = [job_id for job_id in job_ids if job_id not in listed]
+        fetched = dict(zip(rest, map_ordered(self.fetch_one, rest, self.max_workers)))
+        for job_id in job_ids:
+            result, error = (listed[job_id], None) if job_id in listed else fetched[job_id]
             if error is not None:
                 outcome.failures[job_id] = error
             elif result[0] is None:

@@ -148,7 +148,7 @@ def _none_if_empty(value):
 class _VendorModel(BaseModel):
     """Base of every vendor model: unknown fields kept, populated by vendor alias or python name."""
 
-    model_config = ConfigDict(extra="allow", populate_by_name=True)
+    model_config = ConfigDict(extra="allow", populate_by_name=True, defer_build=True)
 
     @field_validator("*", mode="before")
     @classmethod

@@ -29,6 +29,7 @@ from ._errors import ApiError
 
 MAX_RETRY_AFTER = 60.0
 _SSL_REASON = re.compile(r"\[SSL[^\]]*\][^'\")]*")
+_SSL_LOCATION = re.compile(r"\s*\(_ssl\.c:\d+\s*$")
 _BAD_HEADER_HINT = (
     "a header value is not valid HTTP (a newline, leading whitespace or a non-Latin-1 character); check access_key, "
     "secret_key, security_token, region, project_id, auth_token and endpoint for stray whitespace or characters"
@@ -203,7 +204,8 @@ def transport_error(provider, host, exc, timeout):
         return ApiError(provider, "InvalidRequest", f"the request to {host} was not sent: the URL is invalid ({type(exc).__name__}); check endpoint")
     if isinstance(exc, exceptions.SSLError):
         match = _SSL_REASON.search(str(exc))
-        reason = match.group(0).strip() if match else "certificate verification failed"
+        # "[SSL: X] reason (_ssl.c:1020)": the regex stops at ")", so drop the unbalanced source-location tail
+        reason = _SSL_LOCATION.sub("", match.group(0)).strip() if match else "certificate verification failed"
         return ApiError(provider, "TLSError", f"TLS handshake with {host} failed: {reason} (set ca_path to the CA bundle, or validate_certs=false)")
     if isinstance(exc, exceptions.ProxyError):
         return ApiError(provider, "ProxyError", f"the HTTP(S) proxy refused or failed the connection to {host}", retryable=True)

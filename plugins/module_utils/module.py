@@ -14,11 +14,16 @@ from ansible.module_utils.basic import AnsibleModule, missing_required_lib
 from ._apis import APIS, Scope
 from ._credentials import resolve_credentials
 from ._errors import ApiError, OptionError, WaitTimeout
-from ._fetch import JobFetcher
+from ._fetch import JobFetcher, Outcome
+from ._listing import LIST_APIS, USE_LIST_CHOICES, Lister, check_list_options, list_transport
 from ._normalize import HAS_PYDANTIC, PYDANTIC_IMPORT_ERROR, STATUSES, summarize
 from ._transport import HAS_REQUESTS, REQUESTS_IMPORT_ERROR, RateLimiter, Transport
 
 MAX_JOB_ID_LENGTH = 128
+MAX_TIMEOUT = 3600.0
+MAX_WAIT = 7 * 86400.0
+MIN_RATE, MAX_RATE = 0.001, 1000000.0
+RATE_MESSAGE = f"must be between {MIN_RATE} and {MAX_RATE:.0f} requests per second"
 WAITABLE_STATUSES = [status for status in STATUSES if status != "unknown"]
 
 
@@ -40,6 +45,13 @@ def shared_argument_spec():
         wait_for_status=dict(type="str", choices=WAITABLE_STATUSES),
         wait_timeout=dict(type="float", default=300.0),
         wait_interval=dict(type="float", default=5.0),
+        # list mode (no job_ids) and List-backed batches: _listing.py
+        status=dict(type="list", elements="str", choices=list(STATUSES)),
+        name=dict(type="str"),
+        created_after=dict(type="str"),
+        created_before=dict(type="str"),
+        use_list=dict(type="str", default="auto", choices=USE_LIST_CHOICES),
+        list_rate_limit=dict(type="float"),
     )
 
 
@@ -62,7 +74,7 @@ def new_nonce():
 def check_job_ids(job_ids, option="job_ids"):
     """The ids to query, duplicates dropped (first kept); OptionError before any request is sent."""
     if not job_ids:
-        raise OptionError(option, "give at least one job id")
+        raise OptionError(option, "give at least one job id, or omit the option to list every job")
     for position, job_id in enumerate(job_ids, start=1):
         if not job_id.strip():
             raise OptionError(option, f"item {position} is empty or only whitespace")
@@ -75,12 +87,14 @@ def check_job_ids(job_ids, option="job_ids"):
 
 def check_numbers(params):
     rules = (
-        ("timeout", params["timeout"] > 0, "must be greater than 0 seconds"),
+        # upper bounds too: .inf / 1e300 would make requests (time_t) or time.sleep raise OverflowError mid-run; NaN fails every test
+        ("timeout", 0 < params["timeout"] <= MAX_TIMEOUT, f"must be greater than 0 and at most {MAX_TIMEOUT:.0f} seconds"),
         ("retries", 0 <= params["retries"] <= 20, "must be between 0 and 20"),
         ("max_concurrency", 1 <= params["max_concurrency"] <= 64, "must be between 1 and 64"),
-        ("rate_limit", params["rate_limit"] is None or params["rate_limit"] > 0, "must be greater than 0 requests per second"),
-        ("wait_timeout", params["wait_timeout"] > 0, "must be greater than 0 seconds"),
-        ("wait_interval", params["wait_interval"] > 0, "must be greater than 0 seconds"),
+        ("rate_limit", params["rate_limit"] is None or MIN_RATE <= params["rate_limit"] <= MAX_RATE, RATE_MESSAGE),
+        ("list_rate_limit", params.get("list_rate_limit") is None or MIN_RATE <= params["list_rate_limit"] <= MAX_RATE, RATE_MESSAGE),
+        ("wait_timeout", 0 < params["wait_timeout"] <= MAX_WAIT, f"must be greater than 0 and at most {MAX_WAIT:.0f} seconds"),
+        ("wait_interval", 0 < params["wait_interval"] <= MAX_WAIT, f"must be greater than 0 and at most {MAX_WAIT:.0f} seconds"),
     )
     for option, ok, message in rules:
         if not ok:
@@ -125,7 +139,9 @@ class LiveJobsModule:
     def gather(self):
         params = self.module.params
         api = self.api()
-        job_ids = check_job_ids(params["job_ids"])
+        listing = params["job_ids"] is None
+        filters = check_list_options(api, params, listing)
+        job_ids = None if listing else check_job_ids(params["job_ids"])
         check_numbers(params)
         scope = self.scope(api)
         credentials = resolve_credentials(api.provider, params)
@@ -138,9 +154,13 @@ class LiveJobsModule:
             timeout=params["timeout"], validate_certs=params["validate_certs"], ca_path=params["ca_path"], retries=params["retries"],
             rate_limiter=RateLimiter(params["rate_limit"] or api.default_rate_limit), max_connections=params["max_concurrency"],
         )
-        client = api.make_client(transport, credentials, params["endpoint"], params.get("signature_version") or "v3", utc_now, new_nonce)
-        fetcher = JobFetcher(api, client, scope, params["max_concurrency"])
-        if params["wait_for_status"]:
+        client = api.make_client(transport, credentials, credentials.endpoint, params.get("signature_version") or "v3", utc_now, new_nonce)
+        lister = self.lister(api, transport, credentials, scope)
+        fetcher = JobFetcher(api, client, scope, params["max_concurrency"], lister=lister)
+        if listing:
+            jobs, warnings = lister.list_jobs(filters, utc_now())
+            outcome = Outcome(jobs=jobs, warnings=warnings)
+        elif params["wait_for_status"]:
             outcome = fetcher.wait_for(
                 job_ids, params["wait_for_status"], params["wait_timeout"], params["wait_interval"], stop_on_missing=params["fail_on_missing"],
             )
@@ -149,6 +169,18 @@ class LiveJobsModule:
         for warning in outcome.warnings:
             self.module.warn(warning)
         return self.result(outcome, transport.stats.as_dict())
+
+    def lister(self, api, transport, credentials, scope):
+        """A Lister over the API's List call (its own rate limit, same session and counters), or None without one."""
+        desc = LIST_APIS.get(api.name)
+        if desc is None:
+            return None
+        params = self.module.params
+        list_rate = params.get("list_rate_limit") or desc.default_rate_limit
+        client = api.make_client(list_transport(transport, list_rate), credentials, params["endpoint"],
+                                 params.get("signature_version") or "v3", utc_now, new_nonce)
+        return Lister(desc, client, scope, params["max_concurrency"], params["rate_limit"] or api.default_rate_limit, list_rate,
+                      params.get("use_list") or "auto")
 
     def result(self, outcome, stats):
         problems = {**outcome.missing, **outcome.failures}

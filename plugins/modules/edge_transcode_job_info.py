@@ -15,7 +15,8 @@ description:
 options:
   job_ids:
     description:
-      - The IDs of the edge transcoding jobs to read. Give at least one.
+      - The IDs of the edge transcoding jobs to read. If omitted, every job of O(cluster_id) is listed
+        (C(ListEdgeTranscodeJob)); see O(status) and the other list options. An empty list is an error.
       - Each ID must be non-empty, at most 128 characters long, and free of control characters. Duplicates are read
         once.
       - RV(jobs) follows the order of this list.
@@ -29,6 +30,7 @@ options:
     type: str
 extends_documentation_fragment:
   - mediaops.live_jobs.common
+  - mediaops.live_jobs.listing
   - mediaops.live_jobs.alibaba
   - mediaops.live_jobs.attributes
   - mediaops.live_jobs.attributes.action_group_alibaba

@@ -15,7 +15,9 @@ description:
 options:
   job_ids:
     description:
-      - The IDs of the pull-stream recording tasks to read (the C(TaskId) of each task). Give at least one.
+      - The IDs of the pull-stream recording tasks to read (the C(TaskId) of each task). If omitted, every task of the
+        account is listed (C(ListPullRecordTask)); see O(status) and the other list options. An empty list is an
+        error.
       - Each ID must be non-empty, at most 128 characters long, and free of control characters. Duplicates are read
         once.
       - RV(jobs) follows the order of this list.
@@ -24,6 +26,7 @@ options:
     aliases: [job_id, task_ids, task_id]
 extends_documentation_fragment:
   - mediaops.live_jobs.common
+  - mediaops.live_jobs.listing
   - mediaops.live_jobs.volcengine
   - mediaops.live_jobs.attributes
   - mediaops.live_jobs.attributes.action_group_volcengine

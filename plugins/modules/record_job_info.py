@@ -19,7 +19,9 @@ description:
 options:
   job_ids:
     description:
-      - The IDs of the recording jobs to read. Give at least one.
+      - The IDs of the recording jobs to read. If omitted, every ICE recording job is listed (C(ListLiveRecordJobs));
+        see O(status) and the other list options. Required with C(provider=huawei), which has no List call. An empty
+        list is an error.
       - Each ID must be non-empty, at most 128 characters long, and free of control characters. Duplicates are read
         once.
       - RV(jobs) follows the order of this list.
@@ -39,6 +41,7 @@ options:
     default: alibaba
 extends_documentation_fragment:
   - mediaops.live_jobs.common
+  - mediaops.live_jobs.listing
   - mediaops.live_jobs.alibaba
   - mediaops.live_jobs.huawei
   - mediaops.live_jobs.attributes

@@ -15,7 +15,11 @@ description:
 options:
   job_ids:
     description:
-      - The IDs of the snapshot jobs to read. Give at least one.
+      - The IDs of the snapshot jobs to read. If omitted, every snapshot job is listed (C(ListLiveSnapshotJobs)); see
+        O(status) and the other list options. An empty list is an error.
+      - In list mode each job has only the fields C(ListLiveSnapshotJobs) returns - RV(jobs[].input_url) and
+        RV(jobs[].updated_at) are V(null), and RV(jobs[].details) lacks C(stream_input), C(last_modified),
+        C(callback_url), C(overwrite_format) and C(sequence_format). Read the jobs by ID for those.
       - Each ID must be non-empty, at most 128 characters long, and free of control characters. Duplicates are read
         once.
       - RV(jobs) follows the order of this list.
@@ -24,6 +28,7 @@ options:
     aliases: [job_id]
 extends_documentation_fragment:
   - mediaops.live_jobs.common
+  - mediaops.live_jobs.listing
   - mediaops.live_jobs.alibaba
   - mediaops.live_jobs.attributes
   - mediaops.live_jobs.attributes.action_group_alibaba

@@ -72,7 +72,7 @@ def test_shared_argument_spec():
     spec = shared_argument_spec()
     assert set(spec) == {"job_ids", "access_key", "secret_key", "security_token", "region", "endpoint", "validate_certs", "ca_path",
                          "timeout", "retries", "max_concurrency", "rate_limit", "fail_on_missing", "wait_for_status", "wait_timeout",
-                         "wait_interval"}
+                         "wait_interval", "status", "name", "created_after", "created_before", "use_list", "list_rate_limit"}
     assert spec["job_ids"] == dict(type="list", elements="str", aliases=["job_id"])
     assert spec["access_key"]["no_log"] is False and spec["access_key"]["aliases"] == ["access_key_id", "ak"]
     assert spec["secret_key"]["no_log"] is True and spec["secret_key"]["aliases"] == ["access_key_secret", "sk"]

@@ -155,7 +155,7 @@ def test_env_secret_masked_even_if_echoed(run_module):
     (dict(ARGS, task_ids=["\t  "]), "job_ids", []),
     (dict(ARGS, task_ids=["t" * 129]), "job_ids", ["128"]),
     (dict(ARGS, task_ids=["t\u0085x"]), "job_ids", ["control"]),
-    (dict(ARGS), "job_ids", []),
+    (dict(ARGS, task_ids=["t1"], status=["running"]), "status", ["list mode"]),
     (dict(task_ids=["t1"]), "access_key", ["VOLCENGINE_ACCESS_KEY", "VOLC_ACCESSKEY"]),
     (dict(access_key=AK, task_ids=["t1"]), "secret_key", ["VOLCENGINE_SECRET_KEY", "VOLC_SECRETKEY"]),
     (dict(ARGS, task_ids=["t1"], wait_for_status="生效中"), "wait_for_status", []),

@@ -140,7 +140,7 @@ BAD_INPUTS = [
     (dict(job_ids=["bad\nid"]), "job_ids"),
     (dict(job_ids=["bad\x00id"]), "job_ids"),
     (dict(job_ids=["bad\x7fid"]), "job_ids"),
-    (dict(), "job_ids"),
+    (dict(job_ids=["a"], name="evt"), "name"),
     (dict(job_ids=["a"], wait_for_status="done"), "wait_for_status"),
     (dict(job_ids=["a"], wait_for_status="unknown"), "wait_for_status"),
     (dict(job_ids=["a"], timeout="soon"), "timeout"),
