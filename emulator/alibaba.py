@@ -59,7 +59,7 @@ class AlibabaVendor(Vendor):
         action = request.header("x-acs-action") or query.get("Action", "")
         if action not in ACTIONS:
             raise Rejection("unknown_action")
-        api, is_list, version, _, _ = ACTIONS[action]
+        api, is_list, version, _product, _handler = ACTIONS[action]
         if (request.header("x-acs-version") or query.get("Version")) != version:
             raise Rejection("bad_version")
         params = dict(query, **_form_params(request))

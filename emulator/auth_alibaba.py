@@ -70,8 +70,8 @@ def _verify_acs3(request: Request, params: Dict[str, str], authorization: str, b
     payload_sha256 = body_sha256(request)
     if request.header("x-acs-content-sha256") not in (None, payload_sha256):
         raise Rejection("bad_signature")
-    _, expected = alibaba_signing.acs3_signature(request.method, request.path, params, signed, payload_sha256,
-                                                 credential.secret)
+    _signed_names, expected = alibaba_signing.acs3_signature(request.method, request.path, params, signed,
+                                                             payload_sha256, credential.secret)
     if not hmac.compare_digest(expected, fields.get("Signature", "")):
         raise Rejection("bad_signature")
     _check_token(credential, request.header("x-acs-security-token"))

@@ -11,7 +11,7 @@ from .settings import MAX_CLOCK_SKEW_SECONDS
 
 def authorization_fields(value: str) -> Dict[str, str]:
     """'ALGO A=1,B=2, C=3' -> {'A': '1', 'B': '2', 'C': '3'} (after the algorithm name)."""
-    _, _, rest = value.partition(" ")
+    _algorithm, _sep, rest = value.partition(" ")
     fields = {}
     for part in rest.split(","):
         name, sep, field_value = part.strip().partition("=")

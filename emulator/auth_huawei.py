@@ -34,8 +34,8 @@ def _verify_aksk(request: Request, authorization: str, book: CredentialBook) -> 
     check_clock(parse_utc(sdk_date, _TIME_FORMATS), request.received_at)
     signed = signed_header_values(request, fields.get("SignedHeaders", ""))
     payload_sha256 = request.header("X-Sdk-Content-Sha256") or body_sha256(request)
-    _, expected = huawei_signing.huawei_signature(request.method, request.path, request.query(), signed,
-                                                  payload_sha256, credential.secret, sdk_date)
+    _signed_names, expected = huawei_signing.huawei_signature(request.method, request.path, request.query(), signed,
+                                                              payload_sha256, credential.secret, sdk_date)
     if not hmac.compare_digest(expected, fields.get("Signature", "")):
         raise Rejection("bad_signature")
     if request.header("X-Project-Id") != credential.project_id:

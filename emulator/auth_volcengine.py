@@ -21,7 +21,7 @@ def verify_volcengine(request: Request, query: Dict[str, str], book: CredentialB
     if not authorization.startswith(volcengine_signing.ALGORITHM + " "):
         raise Rejection("missing_auth")
     fields = authorization_fields(authorization)
-    access_key, _, scope = fields.get("Credential", "").partition("/")
+    access_key, _sep, scope = fields.get("Credential", "").partition("/")
     credential = book.volcengine.get(access_key)
     if credential is None:
         raise Rejection("bad_access_key")
@@ -33,8 +33,9 @@ def verify_volcengine(request: Request, query: Dict[str, str], book: CredentialB
     if request.header("X-Content-Sha256") not in (None, payload_sha256):
         raise Rejection("bad_signature")
     signed = signed_header_values(request, fields.get("SignedHeaders", ""))
-    _, expected = volcengine_signing.volc_signature(request.method, request.path, query, signed, payload_sha256,
-                                                    credential.secret, x_date, REGION, SERVICE)
+    _signed_names, expected = volcengine_signing.volc_signature(request.method, request.path, query, signed,
+                                                                payload_sha256, credential.secret, x_date, REGION,
+                                                                SERVICE)
     if not hmac.compare_digest(expected, fields.get("Signature", "")):
         raise Rejection("bad_signature")
     if (credential.token or None) != (request.header("X-Security-Token") or None):

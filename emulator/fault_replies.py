@@ -54,11 +54,9 @@ def _records_in(document: dict):
         if isinstance(document.get(key), dict):
             yield document[key]
     for key in ("LiveRecordJobs", "List"):
-        for record in document.get(key) or []:
-            yield record
+        yield from document.get(key) or []
     job_list = document.get("JobList")
     if isinstance(job_list, dict):
         job_list = job_list.get("Job")
-    for record in job_list or []:
-        yield record
+    yield from job_list or []
     yield document  # Get shapes with fields at the top level (snapshot, Huawei, Volcengine Result)

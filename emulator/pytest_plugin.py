@@ -49,4 +49,3 @@ def live_jobs_emulator():
     """A fresh emulator with the bundled default fixture, stopped after the test."""
     with start_emulator() as handle:
         yield handle
-

@@ -15,6 +15,9 @@ from .http_types import Request, Response
 class EmulatorRequestHandler(BaseHTTPRequestHandler):
     protocol_version = "HTTP/1.1"
     server_version = "live-jobs-emulator"
+    # TCP_NODELAY: headers and body leave in two writes; with Nagle the body waits for the client's delayed ACK
+    # (~40 ms on Linux), which added ~43 ms to every keep-alive reply (measured by make bench, docs/performance.md)
+    disable_nagle_algorithm = True
 
     def version_string(self) -> str:
         return self.server_version

@@ -55,7 +55,7 @@ class JobStore:
     def _apply_due(self) -> None:
         now = time.monotonic()
         while self._pending and self._pending[0][0] <= now:
-            _, _, api, job_id, updates = heapq.heappop(self._pending)
+            _due, _sequence, api, job_id, updates = heapq.heappop(self._pending)
             record = self._jobs[api].get(job_id)
             if record is not None:
                 record.update(updates)

@@ -1,4 +1,4 @@
-#!/usr/bin/env python3
+#!/usr/bin/env python
 """Merge per-Python `pip freeze` outputs into one constraints file with environment markers.
 
 Usage: merge-locks.py 3.12=freeze312.txt 3.13=freeze313.txt > tools/constraints.txt
@@ -32,11 +32,11 @@ def main(args):
     locks.sort()
     newest = locks[-1][0]
     out = []
-    for key in sorted({k for _, pins in locks for k in pins}):
+    for key in sorted({k for lock_version, pins in locks for k in pins}):
         seen = [(v, pins.get(key)) for v, pins in locks]
-        versions = {p[1] for _, p in seen if p}
-        if len(versions) == 1 and all(p for _, p in seen):
-            name, version = next(p for _, p in seen if p)
+        versions = {p[1] for v, p in seen if p}
+        if len(versions) == 1 and all(p for v, p in seen):
+            name, version = next(p for v, p in seen if p)
             out.append(f"{name}=={version}")
             continue
         for v, pin in seen:

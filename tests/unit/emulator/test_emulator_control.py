@@ -50,7 +50,7 @@ def test_config_disables_rate_limits(emulator_factory):
     handle = emulator_factory(rate_limits={"ice_record": 1})
     handle.control("POST", "config", {"rate_limit_enabled": False, "latency_ms": 0})
     assert [alibaba_call(handle.url, "GetLiveRecordJob", {"JobId": "evt-rec-001"}).status_code
-            for _ in range(5)] == [200] * 5
+            for attempt in range(5)] == [200] * 5
 
 
 def test_cli_prints_url_first_and_exits_zero_on_sigterm(tmp_path):

@@ -99,7 +99,7 @@ def test_read_timeout_is_aborted_at_shutdown(emulator_factory):
 def test_unknown_status_and_per_job_targeting(live_jobs_emulator):
     add_fault(live_jobs_emulator, api="ice_record", job_id="evt-rec-002", kind="unknown_status", count=-1)
     assert get_record(live_jobs_emulator.url).json()["RecordJob"]["Status"] == "started"
-    for _ in range(2):
+    for attempt in range(2):
         assert get_record(live_jobs_emulator.url, "evt-rec-002").json()["RecordJob"]["Status"] == "stopped"
     live_jobs_emulator.control("DELETE", "faults")
     assert get_record(live_jobs_emulator.url, "evt-rec-002").json()["RecordJob"]["Status"] == "started"
@@ -107,4 +107,4 @@ def test_unknown_status_and_per_job_targeting(live_jobs_emulator):
 
 def test_fault_count_and_config_latency(emulator_factory):
     handle = emulator_factory(faults=[{"api": "ice_record", "kind": "status_503", "count": 2}])
-    assert [get_record(handle.url).status_code for _ in range(3)] == [503, 503, 200]
+    assert [get_record(handle.url).status_code for attempt in range(3)] == [503, 503, 200]

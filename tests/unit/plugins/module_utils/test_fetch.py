@@ -150,7 +150,7 @@ def test_wait_timeout_carries_last_known_jobs_in_input_order(fake_clock):
 def test_wait_for_stop_on_missing_returns_at_once(fake_clock):
     client = StubClient({"a": ["initial"], "m": [not_found("m")]})
     outcome = JobFetcher(ICE, client, Scope(), 2).wait_for(["a", "m"], "running", 60, 5, clock=fake_clock.monotonic,
-                                                         sleep=fake_clock.sleep, stop_on_missing=True)
+                                                           sleep=fake_clock.sleep, stop_on_missing=True)
     assert list(outcome.missing) == ["m"]
     assert [job["job_id"] for job in outcome.jobs] == ["a"]
     assert fake_clock.sleeps == [] and client.calls == Counter({"a": 1, "m": 1})

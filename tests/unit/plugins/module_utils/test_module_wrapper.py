@@ -159,7 +159,7 @@ def test_success_result_shape(run):
 
 
 def test_transport_options_reach_the_session(run):
-    result, session, _, _ = run(dict(ARGS, job_ids=["j1"], timeout=2.5, ca_path="/etc/pki/ca.pem"), [snapshot("j1")])
+    result, session, created, code = run(dict(ARGS, job_ids=["j1"], timeout=2.5, ca_path="/etc/pki/ca.pem"), [snapshot("j1")])
     assert session.calls[0]["timeout"] == 2.5
     assert session.calls[0]["verify"] == "/etc/pki/ca.pem"
     assert session.calls[0]["allow_redirects"] is False
@@ -167,14 +167,14 @@ def test_transport_options_reach_the_session(run):
 
 def test_validate_certs_false_warns_and_disables_verification(run, mocker):
     warn = mocker.spy(wrapper.AnsibleModule, "warn")
-    result, session, _, _ = run(dict(ARGS, job_ids=["j1"], validate_certs=False), [snapshot("j1")])
+    result, session, created, code = run(dict(ARGS, job_ids=["j1"], validate_certs=False), [snapshot("j1")])
     assert session.calls[0]["verify"] is False
     assert any("validate_certs" in call.args[1] for call in warn.call_args_list)
 
 
 def test_api_error_becomes_fail_json(run):
     body = {"RequestId": "7F3D-REQ", "HostId": "ice.cn-shanghai.aliyuncs.com", "Code": "Forbidden", "Message": "User not authorized."}
-    result, _, _, code = run(dict(ARGS, job_ids=["j1"]), [(403, body)])
+    result, session, created, code = run(dict(ARGS, job_ids=["j1"]), [(403, body)])
     assert code == 1
     assert result["failed"] is True
     assert result["error"] == {"provider": "alibaba", "code": "Forbidden", "message": "User not authorized.", "http_status": 403,
@@ -184,7 +184,7 @@ def test_api_error_becomes_fail_json(run):
 
 def test_transport_failure_names_host_not_url(run):
     exc = requests.exceptions.ConnectionError("Max retries exceeded with url: /?JobId=j1&Signature=abc (Connection refused)")
-    result, session, _, _ = run(dict(ARGS, job_ids=["j1"], retries=2), [exc, exc, exc])
+    result, session, created, code = run(dict(ARGS, job_ids=["j1"], retries=2), [exc, exc, exc])
     assert result["failed"] is True
     assert result["error"]["code"] == "ConnectionError" and result["error"]["http_status"] is None
     assert result["error"]["retryable"] is True
@@ -203,7 +203,7 @@ def test_option_error_becomes_fail_json(run):
 
 def test_secrets_from_options_are_masked_even_when_echoed(run):
     body = {"RequestId": "R", "Code": "SignatureDoesNotMatch", "Message": f"string to sign used key {SECRET} and token {TOKEN}"}
-    result, _, _, _ = run(dict(ARGS, job_ids=["j1"], security_token=TOKEN), [(400, body)])
+    result, session, created, code = run(dict(ARGS, job_ids=["j1"], security_token=TOKEN), [(400, body)])
     assert result["failed"] is True
     assert "SignatureDoesNotMatch" in result["msg"]
 
@@ -213,13 +213,13 @@ def test_secrets_from_env_are_masked_even_when_echoed(run, monkeypatch):
     monkeypatch.setenv("ALIBABA_CLOUD_ACCESS_KEY_SECRET", SECRET)
     monkeypatch.setenv("ALIBABA_CLOUD_SECURITY_TOKEN", TOKEN)
     body = {"RequestId": "R", "Code": "InvalidParameter", "Message": f"bad {SECRET} / {TOKEN}"}
-    result, session, _, _ = run(dict(region="cn-shanghai", job_ids=["j1"]), [(400, body)])
+    result, session, created, code = run(dict(region="cn-shanghai", job_ids=["j1"]), [(400, body)])
     assert session.calls[0]["headers"]["x-acs-security-token"] == TOKEN
     assert result["error"]["code"] == "InvalidParameter"
 
 
 def test_invocation_masks_no_log_options(run):
-    result, _, _, _ = run(dict(ARGS, job_ids=["j1"], security_token=TOKEN, _ansible_inject_invocation=True), [snapshot("j1")])
+    result, session, created, code = run(dict(ARGS, job_ids=["j1"], security_token=TOKEN, _ansible_inject_invocation=True), [snapshot("j1")])
     invocation = result["invocation"]["module_args"]
     assert invocation["secret_key"] == "VALUE_SPECIFIED_IN_NO_LOG_PARAMETER"
     assert invocation["security_token"] == "VALUE_SPECIFIED_IN_NO_LOG_PARAMETER"
@@ -241,8 +241,8 @@ def test_provider_choice_selects_the_api(run):
     spec.update(ALIBABA_ARGUMENT_SPEC)
     spec.update(HUAWEI_ARGUMENT_SPEC)
     args = dict(provider="huawei", access_key="HWAK", secret_key=SECRET, project_id="p" * 32, app_id="app1", job_ids=["j1"])
-    result, session, _, _ = run(args, [(200, {"job_id": "j1", "state": "RUNNING"}, {"X-Request-Id": "H"})],
-                                apis={"alibaba": "ice_record", "huawei": "huawei_record"}, spec=spec)
+    result, session, created, code = run(args, [(200, {"job_id": "j1", "state": "RUNNING"}, {"X-Request-Id": "H"})],
+                                         apis={"alibaba": "ice_record", "huawei": "huawei_record"}, spec=spec)
     assert result["jobs"][0]["provider"] == "huawei"
     assert session.calls[0]["url"] == "https://rtc-api.myhuaweicloud.com/v2/apps/app1/individual-stream-jobs/j1"
 
@@ -250,8 +250,8 @@ def test_provider_choice_selects_the_api(run):
 def test_wait_timeout_becomes_fail_json_with_laggards(run, fake_clock, monkeypatch):
     from ansible_collections.mediaops.live_jobs.plugins.module_utils import _fetch
     monkeypatch.setattr(_fetch, "time", fake_clock)
-    result, session, _, code = run(dict(ARGS, job_ids=["j1"], wait_for_status="running", wait_timeout=9, wait_interval=3),
-                                   lambda call: snapshot("j1", "init"))
+    result, session, created, code = run(dict(ARGS, job_ids=["j1"], wait_for_status="running", wait_timeout=9, wait_interval=3),
+                                         lambda call: snapshot("j1", "init"))
     assert code == 1
     assert result["laggards"] == {"j1": "pending"}
     assert "timed out" in result["msg"]
@@ -265,8 +265,8 @@ def test_wait_with_fail_on_missing_stops_polling(run, fake_clock, monkeypatch):
     from ansible_collections.mediaops.live_jobs.plugins.module_utils import _fetch
     monkeypatch.setattr(_fetch, "time", fake_clock)
     not_found = (404, {"RequestId": "NF", "Code": "JobNotFound", "Message": "No such job."})
-    result, session, _, code = run(dict(ARGS, job_ids=["gone"], wait_for_status="running", fail_on_missing=True),
-                                   lambda call: not_found)
+    result, session, created, code = run(dict(ARGS, job_ids=["gone"], wait_for_status="running", fail_on_missing=True),
+                                         lambda call: not_found)
     assert code == 1
     assert result["missing_ids"] == ["gone"]
     assert "gone" in result["msg"] and "JobNotFound" in result["msg"]

@@ -30,7 +30,7 @@ def test_measured_rate_equals_configured_rate(fake_clock, rate):
     limiter = RateLimiter(rate, clock=fake_clock.monotonic, sleep=fake_clock.sleep)
     start = fake_clock.monotonic()
     stamps = []
-    for _ in range(201):
+    for call_number in range(201):
         limiter.acquire()
         stamps.append(fake_clock.monotonic())
     elapsed = stamps[-1] - start
@@ -43,7 +43,7 @@ def test_measured_rate_equals_configured_rate(fake_clock, rate):
 
 def test_no_wait_when_callers_are_slower_than_the_rate(fake_clock):
     limiter = RateLimiter(10, clock=fake_clock.monotonic, sleep=fake_clock.sleep)
-    for _ in range(20):
+    for call_number in range(20):
         assert limiter.acquire() == 0.0
         fake_clock.advance(0.25)
     assert fake_clock.sleeps == []
@@ -52,7 +52,7 @@ def test_no_wait_when_callers_are_slower_than_the_rate(fake_clock):
 def test_idle_time_refills_only_up_to_burst(fake_clock):
     limiter = RateLimiter(10, burst=3, clock=fake_clock.monotonic, sleep=fake_clock.sleep)
     fake_clock.advance(1000)
-    waits = [limiter.acquire() for _ in range(6)]
+    waits = [limiter.acquire() for call_number in range(6)]
     assert waits[:3] == [0.0, 0.0, 0.0]
     assert waits[3:] == [pytest.approx(0.1)] * 3
 
@@ -85,16 +85,15 @@ def test_bucket_is_shared_by_threads():
 
     def worker():
         start.wait()
-        for _ in range(25):
+        for call_number in range(25):
             wait = limiter.acquire()
             with lock:
                 slots.append(wait)
 
-    threads = [threading.Thread(target=worker) for _ in range(8)]
+    threads = [threading.Thread(target=worker) for worker_number in range(8)]
     for thread in threads:
         thread.start()
     for thread in threads:
         thread.join(5)
     assert len(slots) == 200
     assert sorted(slots) == [pytest.approx(i / 20) for i in range(200)]
-

@@ -127,7 +127,7 @@ def test_own_session_is_a_requests_session_with_bounded_pool_and_no_urllib3_retr
 def test_one_session_reused_for_every_call(make_session, fake_clock):
     session = make_session([ALI_OK] * 3)
     transport = make_transport(session, fake_clock)
-    for _ in range(3):
+    for call_number in range(3):
         transport.call("alibaba", builder(), _alibaba.interpret)
     assert transport.session is session
     assert len(session.calls) == 3
@@ -185,9 +185,14 @@ NOT_RETRYABLE = [
 ]
 
 
+def _error_code(body):
+    if not isinstance(body, dict):
+        return 'raw'
+    return body.get('Code') or body.get('error_code') or (body.get('ResponseMetadata', {}).get('Error') or {}).get('Code')
+
+
 def _ids(cases):
-    return [f"{provider}-{spec[0]}-{spec[1].get('Code') or spec[1].get('error_code') or (spec[1].get('ResponseMetadata', {}).get('Error') or {}).get('Code') if isinstance(spec[1], dict) else 'raw'}"
-            for provider, spec in cases]
+    return [f"{provider}-{spec[0]}-{_error_code(spec[1])}" for provider, spec in cases]
 
 
 @pytest.mark.parametrize("provider, failure", RETRYABLE, ids=_ids(RETRYABLE))
@@ -320,12 +325,12 @@ def test_backoff_is_exponential_and_capped(make_session, fake_clock):
 def test_backoff_is_full_jitter():
     values = iter([0.0, 0.25, 0.5, 0.999])
     backoff = Backoff(base=1.0, cap=100.0, rng=lambda: next(values))
-    assert [backoff.delay(3) for _ in range(4)] == [0.0, 2.0, 4.0, 8.0 * 0.999]
+    assert [backoff.delay(3) for call_number in range(4)] == [0.0, 2.0, 4.0, 8.0 * 0.999]
 
 
 def test_default_backoff_stays_within_bounds():
     backoff = Backoff()
-    delays = [backoff.delay(attempt) for attempt in range(10) for _ in range(50)]
+    delays = [backoff.delay(attempt) for attempt in range(10) for sample in range(50)]
     assert all(0.0 <= delay <= 20.0 for delay in delays)
     assert len(set(delays)) > 100, "delays must be randomized (jitter)"
 
@@ -464,7 +469,7 @@ def test_map_ordered_is_bounded():
         return item
 
     results = map_ordered(func, list(range(9)), max_workers=3)
-    assert [r for r, _ in results] == list(range(9))
+    assert [r for r, error in results] == list(range(9))
     assert peak == 3
 
 
@@ -475,8 +480,8 @@ def test_map_ordered_captures_api_errors_per_item():
         return item
 
     results = map_ordered(func, [0, 1, 2, 3], max_workers=4)
-    assert [r for r, _ in results] == [0, None, 2, None]
-    assert [e.request_id if e else None for _, e in results] == [None, "R1", None, "R3"]
+    assert [r for r, error in results] == [0, None, 2, None]
+    assert [e.request_id if e else None for r, e in results] == [None, "R1", None, "R3"]
 
 
 @pytest.mark.parametrize("workers", [1, 4])

@@ -20,6 +20,7 @@ def _utils():
     from ansible_collections.mediaops.live_jobs.plugins.module_utils import _credentials, _fetch, _transport
     return _credentials, _fetch, _transport
 
+
 SECRET = "Zq8vR2nLx5Tb7Wc9Yd1Fe3Gh4Jk6Mp0S"
 TOKEN = "STS.Nk4Qw8Er2Ty6Ui0Op3As7Df1Gh5Jk9Lz"
 HW_AUTH_TOKEN = "MIIZkgYJKoZIhvcNAQcCoIIZgzCCGX8CAQExDTALBglghkgBZQMEAgEwgheoBgkqhkiG9w0BBwGggheZ"

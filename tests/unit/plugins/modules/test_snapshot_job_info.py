@@ -116,7 +116,8 @@ def test_seed_error_codes(run_module, status, code, message, retryable):
 
 
 def test_job_not_found_goes_to_missing_ids(run_module):
-    run = run_module(module, args(job_ids=["gone", "j2"]), lambda job_id, call: error(404, "JobNotFound", "No such job.", "NF-1") if job_id == "gone" else job(job_id))
+    run = run_module(module, args(job_ids=["gone", "j2"]),
+                     lambda job_id, call: error(404, "JobNotFound", "No such job.", "NF-1") if job_id == "gone" else job(job_id))
     assert "failed" not in run.result
     assert run.result["missing_ids"] == ["gone"]
     assert run.result["failed_ids"] == []
@@ -155,7 +156,7 @@ BAD_INPUTS = [
 ]
 
 
-@pytest.mark.parametrize("extra, option", BAD_INPUTS, ids=[f"{o}-{i}" for i, (_, o) in enumerate(BAD_INPUTS)])
+@pytest.mark.parametrize("extra, option", BAD_INPUTS, ids=[f"{o}-{i}" for i, (extra, o) in enumerate(BAD_INPUTS)])
 def test_bad_input_fails_before_any_request(run_module, extra, option):
     run = run_module(module, args(**extra), [])
     assert run.result["failed"] is True
