@@ -154,7 +154,7 @@ units: units-pytest units-ansible-test
 # controller-side rest (filter plugin + headless-browser test, emulator, AWX files), which ansible-test's collection
 # loader cannot host next to pytest-ansible. Either runner handles every file:
 # `make units-pytest UNITS_PYTEST_PATHS=tests/unit` runs the whole tree directly.
-UNITS_AT_PATHS     ?= tests/unit/plugins/modules tests/unit/plugins/module_utils
+UNITS_AT_PATHS     ?= tests/unit/plugins/modules/ tests/unit/plugins/module_utils/
 UNITS_PYTEST_PATHS ?= tests/unit/plugins/filter tests/unit/emulator tests/unit/extensions
 
 # Direct pytest + pytest-ansible (rc 5 = nothing collected is not a failure). The browser test needs Debian's
