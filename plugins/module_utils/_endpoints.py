@@ -37,12 +37,12 @@ def base_url(endpoint, service, region):
         host = default_host(service, region)
         return f"https://{host}", host
     text = endpoint.strip()
-    parts = urlsplit(text if "://" in text else f"https://{text}")
     try:
+        parts = urlsplit(text if "://" in text else f"https://{text}")
         port = parts.port
-    except ValueError:
-        port = -1
-    if parts.scheme not in ("http", "https") or not parts.hostname or port == -1:
+    except ValueError:  # e.g. an unclosed IPv6 bracket or a port that is not a number
+        parts, port = None, -1
+    if parts is None or parts.scheme not in ("http", "https") or not parts.hostname or port == -1:
         raise OptionError("endpoint", "must be a host name or an http(s) URL such as https://ice-vpc.cn-shanghai.aliyuncs.com or http://127.0.0.1:8080")
     if parts.path not in ("", "/") or parts.query or parts.fragment or parts.username or parts.password:
         raise OptionError("endpoint", "must not carry a path, query, fragment or user info: give only scheme, host and port")

@@ -152,6 +152,9 @@ class Transport:
         adapter = HTTPAdapter(pool_connections=1, pool_maxsize=max(1, max_connections), max_retries=0)
         session.mount("https://", adapter)
         session.mount("http://", adapter)
+        # With no auth set, requests reads ~/.netrc per request and would replace the signed Authorization header
+        # with Basic credentials for a matching host. Proxy variables (HTTPS_PROXY, NO_PROXY) stay honoured.
+        session.auth = keep_signed_headers
         return session
 
     def call(self, provider, build, interpret):
@@ -187,6 +190,10 @@ class Transport:
             raise ApiError(provider, "InvalidRequest", f"the request to {host} was not sent: {_BAD_HEADER_HINT}") from None
         headers = {name.lower(): value for name, value in response.headers.items()}
         return HttpResponse(status=response.status_code, headers=headers, body=body)
+
+
+def keep_signed_headers(request):
+    return request
 
 
 def is_throttling(error):

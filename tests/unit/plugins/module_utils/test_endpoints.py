@@ -72,3 +72,10 @@ def test_bad_endpoints(endpoint):
 @pytest.mark.parametrize("endpoint", ["", "   ", None])
 def test_blank_endpoint_is_unset(endpoint):
     assert base_url(endpoint, "live", "eu-central-1") == ("https://live.eu-central-1.aliyuncs.com", "live.eu-central-1.aliyuncs.com")
+
+
+@pytest.mark.parametrize("endpoint", ["http://[bad", "https://[::1", "http://host:65536x"])
+def test_unparseable_endpoints_name_the_option(endpoint):
+    with pytest.raises(OptionError) as info:
+        base_url(endpoint, "ice", "cn-shanghai")
+    assert info.value.option == "endpoint"

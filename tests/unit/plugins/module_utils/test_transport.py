@@ -571,3 +571,16 @@ def test_invalid_url_is_not_retried(make_session, fake_clock, exc):
         make_transport(session, fake_clock).call("alibaba", builder(), _alibaba.interpret)
     assert (info.value.code, info.value.retryable) == ("InvalidRequest", False)
     assert len(session.calls) == 1
+
+
+def test_netrc_never_replaces_the_signed_authorization_header(tmp_path, monkeypatch):
+    netrc = tmp_path / "netrc"
+    netrc.write_text("machine ice.cn-shanghai.aliyuncs.com login someone password NetrcPasswordThatMustNotBeUsed0\n")
+    netrc.chmod(0o600)
+    monkeypatch.setenv("NETRC", str(netrc))
+    signed = "ACS3-HMAC-SHA256 Credential=LTAI5tExampleAccessKey01,SignedHeaders=host,Signature=00ff"
+    url = "https://ice.cn-shanghai.aliyuncs.com/?JobId=j1"
+    plain = requests.Session().prepare_request(requests.Request("GET", url, headers={"Authorization": signed}))
+    assert plain.headers["Authorization"].startswith("Basic ")  # what requests alone would send
+    ours = _transport.Transport().session.prepare_request(requests.Request("GET", url, headers={"Authorization": signed}))
+    assert ours.headers["Authorization"] == signed
