@@ -4,6 +4,10 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+from typing import Callable
+
+from ._client import HostClient
 from ._errors import ApiError
 from ._replies import CLOCK_HINT, RETRYABLE_HTTP, Reply, as_text, decode_object, not_json_error
 from ._signing import alibaba as signing
@@ -14,17 +18,12 @@ RETRYABLE_CODES = frozenset({"ServiceUnavailable", "InternalError", "UnknownErro
 CLOCK_SKEW_CODES = frozenset({"InvalidTimeStamp.Expired", "InvalidTimeStamp.Format", "InvalidTimeStamp"})
 
 
-class AlibabaRpcClient:
+@dataclass
+class AlibabaRpcClient(HostClient):
     """One vendor host; signs every attempt afresh so retries never reuse a nonce."""
 
-    def __init__(self, transport, credentials, base_url, host, signature_version, clock, nonce):
-        self.transport = transport
-        self.credentials = credentials
-        self.base_url = base_url
-        self.host = host
-        self.signature_version = signature_version
-        self.clock = clock
-        self.nonce = nonce
+    signature_version: str
+    nonce: Callable
 
     def call(self, action, version, method, params):
         return self.transport.call(PROVIDER, lambda: self.build_request(action, version, method, params), interpret)

@@ -36,7 +36,7 @@ class ApiDescriptor:
         if self.provider == "alibaba":
             from . import _alibaba  # pylint: disable=import-outside-toplevel
 
-            return _alibaba.AlibabaRpcClient(transport, credentials, url, host, signature_version, clock, nonce)
+            return _alibaba.AlibabaRpcClient(transport, credentials, url, host, clock, signature_version=signature_version, nonce=nonce)
         if self.provider == "volcengine":
             from . import _volcengine  # pylint: disable=import-outside-toplevel
 

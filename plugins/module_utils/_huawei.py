@@ -4,6 +4,9 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
+from ._client import HostClient
 from ._errors import ApiError
 from ._replies import CLOCK_HINT, RETRYABLE_HTTP, Reply, as_text, decode_object, not_json_error
 from ._signing import huawei as signing
@@ -14,14 +17,8 @@ RETRYABLE_CODES = frozenset({"APIG.0308", "APIGW.0308"})
 ERROR_KEYS = (("error_code", "error_msg"), ("errorCode", "errorMsg"), ("code", "message"))
 
 
-class HuaweiClient:
-    def __init__(self, transport, credentials, base_url, host, clock):
-        self.transport = transport
-        self.credentials = credentials
-        self.base_url = base_url
-        self.host = host
-        self.clock = clock
-
+@dataclass
+class HuaweiClient(HostClient):
     def get(self, segments):
         # quote(safe="") per segment: an id such as "../x" or "a/b" can never change the path.
         path = "/" + "/".join(signing.encode_path_segment(str(segment)) for segment in segments)

@@ -5,7 +5,9 @@
 from __future__ import annotations
 
 import json
+from dataclasses import dataclass
 
+from ._client import HostClient
 from ._errors import ApiError
 from ._replies import CLOCK_HINT, RETRYABLE_HTTP, Reply, as_text, decode_object, not_json_error
 from ._signing import volcengine as signing
@@ -20,14 +22,11 @@ RETRYABLE_CODES = frozenset({
 })
 
 
-class VolcengineClient:
-    def __init__(self, transport, credentials, base_url, host, clock):
-        self.transport = transport
-        self.credentials = credentials
-        self.base_url = base_url
-        self.host = host
-        self.clock = clock
-        self.region = credentials.region or DEFAULT_REGION
+@dataclass
+class VolcengineClient(HostClient):
+    @property
+    def region(self):
+        return self.credentials.region or DEFAULT_REGION
 
     def call(self, action, version, payload):
         return self.transport.call(PROVIDER, lambda: self.build_request(action, version, payload), interpret)
