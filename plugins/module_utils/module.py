@@ -177,7 +177,7 @@ class LiveJobsModule:
             return None
         params = self.module.params
         list_rate = params.get("list_rate_limit") or desc.default_rate_limit
-        client = api.make_client(list_transport(transport, list_rate), credentials, params["endpoint"],
+        client = api.make_client(list_transport(transport, list_rate), credentials, credentials.endpoint,
                                  params.get("signature_version") or "v3", utc_now, new_nonce)
         return Lister(desc, client, scope, params["max_concurrency"], params["rate_limit"] or api.default_rate_limit, list_rate,
                       params.get("use_list") or "auto")

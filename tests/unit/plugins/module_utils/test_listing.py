@@ -4,11 +4,13 @@
 
 from __future__ import annotations
 
+import json
 import os
 from datetime import datetime, timedelta, timezone
 
 import pytest
 import yaml
+from ansible.module_utils.testing import patch_module_args
 
 from ansible_collections.mediaops.live_jobs.plugins.module_utils import _listing
 from ansible_collections.mediaops.live_jobs.plugins.module_utils._apis import APIS, Scope
@@ -19,6 +21,7 @@ from ansible_collections.mediaops.live_jobs.plugins.module_utils._listing import
     LIST_APIS, ListFilters, Lister, check_list_options, list_transport, matches, parse_time, time_windows,
 )
 from ansible_collections.mediaops.live_jobs.plugins.module_utils._transport import RateLimiter, Transport
+from ansible_collections.mediaops.live_jobs.plugins.modules import edge_transcode_job_info
 
 GENERATED = 234
 UTC = timezone.utc
@@ -294,3 +297,18 @@ def test_list_failure_falls_back_to_get(emulator):
     assert [job["job_id"] for job in outcome.jobs] == ids
     assert outcome.warnings and "ListPullRecordTask failed (ServiceUnavailableTemp)" in outcome.warnings[0]
     assert transport.stats.requests == 1 + 5
+
+
+def test_module_list_mode_uses_the_endpoint_from_the_environment(emulator, monkeypatch, capsys):
+    """AWX credential types inject the endpoint as ALIBABA_CLOUD_ENDPOINT: the List calls must go there too."""
+    creds = CREDENTIALS["alibaba"]
+    monkeypatch.setenv("ALIBABA_CLOUD_ENDPOINT", emulator.url)
+    monkeypatch.setenv("ALIBABA_CLOUD_ACCESS_KEY_ID", creds["access_key"])
+    monkeypatch.setenv("ALIBABA_CLOUD_ACCESS_KEY_SECRET", creds["secret_key"])
+    with patch_module_args({"cluster_id": "gen-cluster-1", "region": "cn-shanghai", "retries": 0, "timeout": 5}):
+        with pytest.raises(SystemExit):
+            edge_transcode_job_info.main()
+    result = json.loads(capsys.readouterr().out)
+    assert not result.get("failed"), result.get("msg")
+    assert result["summary"]["total"] == GENERATED
+    assert result["api_calls"]["requests"] >= 1
