@@ -25,7 +25,7 @@ from typing import Callable
 
 from ._errors import ApiError, OptionError
 from ._normalize import NormalizeError, normalize_list_item
-from ._transport import RateLimiter, Transport, map_ordered
+from ._transport import RateLimiter, map_ordered
 
 USE_LIST_CHOICES = ["auto", "always", "never"]
 LIST_FILTER_OPTIONS = ("status", "name", "created_after", "created_before")
@@ -238,11 +238,7 @@ def matches(desc, filters, job):
 
 def list_transport(transport, rate):
     """A Transport for List calls: its own rate limiter, the Get transport's session and counters."""
-    sibling = Transport(timeout=transport.timeout, retries=transport.retries, rate_limiter=RateLimiter(rate),
-                        session=transport.session, backoff=transport.backoff)
-    sibling.verify = transport.verify
-    sibling.stats = transport.stats
-    return sibling
+    return transport.with_rate_limiter(RateLimiter(rate))
 
 
 class Lister:

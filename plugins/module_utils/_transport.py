@@ -4,6 +4,7 @@
 
 from __future__ import annotations
 
+import copy
 import random
 import re
 import threading
@@ -156,6 +157,12 @@ class Transport:
         # with Basic credentials for a matching host. Proxy variables (HTTPS_PROXY, NO_PROXY) stay honoured.
         session.auth = keep_signed_headers
         return session
+
+    def with_rate_limiter(self, rate_limiter):
+        """The same session, TLS settings, retry policy and counters, paced by another limiter (e.g. a List call's)."""
+        sibling = copy.copy(self)
+        sibling.rate_limiter = rate_limiter
+        return sibling
 
     def call(self, provider, build, interpret):
         """Return interpret(response) for the first attempt that is not a retryable ApiError."""

@@ -584,3 +584,12 @@ def test_netrc_never_replaces_the_signed_authorization_header(tmp_path, monkeypa
     assert plain.headers["Authorization"].startswith("Basic ")  # what requests alone would send
     ours = _transport.Transport().session.prepare_request(requests.Request("GET", url, headers={"Authorization": signed}))
     assert ours.headers["Authorization"] == signed
+
+
+def test_with_rate_limiter_shares_everything_but_the_pacing():
+    slow = _transport.RateLimiter(2.0)
+    main = _transport.Transport(timeout=3.0, validate_certs=False, retries=2, rate_limiter=_transport.RateLimiter(50.0), sleep=lambda s: None)
+    sibling = main.with_rate_limiter(slow)
+    assert sibling.rate_limiter is slow and main.rate_limiter is not slow
+    assert sibling.session is main.session and sibling.stats is main.stats and sibling.backoff is main.backoff
+    assert (sibling.timeout, sibling.verify, sibling.retries) == (3.0, False, 2)
