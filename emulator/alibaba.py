@@ -5,6 +5,7 @@ from typing import Optional
 from urllib.parse import parse_qsl
 
 from . import alibaba_jobs, alibaba_lists
+from .apis import ICE_APIS
 from .auth_alibaba import verify_alibaba
 from .calls import Call, Vendor
 from .http_types import Request, Response, json_response
@@ -24,6 +25,12 @@ ACTIONS = {
                              alibaba_lists.list_edge_transcode_job),
 }
 _HOST_IDS = {"ICE": "ice.aliyuncs.com", "live": "live.aliyuncs.com"}
+
+# ICE's own dialect (vendor-apis.md section 7), used with ice_error_dialect "ims" (or the throttle_ims fault).
+IMS_ERRORS = {
+    "throttled": (403, "RequestsTooFrequent", "Requests are too frequent"),
+    "not_found": (404, "ResourceNotFound", "The specified resource does not exist."),
+}
 
 # Rejection kind -> (HTTP status, Code, default Message)
 ERRORS = {
@@ -77,17 +84,33 @@ class AlibabaVendor(Vendor):
         return json_response(200, dict(document, RequestId=request_id), {"x-acs-request-id": request_id})
 
     def error(self, rejection: Rejection, call: Optional[Call], request_id: str, emulator) -> Response:
-        status, code, message = ERRORS.get(rejection.kind, ERRORS["status_500"])
+        ims_kind = _ims_kind(rejection.kind, call, emulator.settings.ice_error_dialect)
+        if ims_kind is not None:
+            status, code, message = IMS_ERRORS[ims_kind]
+        else:
+            status, code, message = ERRORS.get(rejection.kind, ERRORS["status_500"])
+            message = rejection.message or message
         product = ACTIONS[call.action][3] if call is not None else "ICE"
         body = {
             "RequestId": request_id,
             "HostId": _HOST_IDS[product],
             "Code": code,
-            "Message": rejection.message or message,
+            "Message": message,
             "Recommend": "https://api.aliyun.com/troubleshoot?q=%s&product=%s&requestId=%s"
                          % (code, product, request_id),
         }
         return json_response(status, body, {"x-acs-request-id": request_id})
+
+
+def _ims_kind(kind: str, call: Optional[Call], dialect: str) -> Optional[str]:
+    """The IMS_ERRORS entry an ICE call answers with instead of the gateway's, if any."""
+    if call is None or call.api not in ICE_APIS:
+        return None
+    if kind == "throttled_ims" or (dialect == "ims" and kind == "throttled"):
+        return "throttled"
+    if dialect == "ims" and kind == "not_found" and not call.is_list:
+        return "not_found"
+    return None
 
 
 def _form_params(request: Request) -> dict:

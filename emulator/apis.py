@@ -31,6 +31,9 @@ SHAPES = {
                               "%Y-%m-%dT%H:%M:%S.000Z", "create_time", owner_field="app_id"),
 }
 
+# The APIs served by ICE/IMS, which has an error dialect of its own (settings.ICE_ERROR_DIALECTS).
+ICE_APIS = frozenset(("ice_record", "ice_snapshot"))
+
 # Emulator-only bookkeeping fields that never appear in a response.
 PRIVATE_FIELDS = ("cluster_id",)
 

@@ -3,14 +3,13 @@
 import hmac
 from typing import Dict
 
-from ansible_collections.mediaops.live_jobs.plugins.module_utils._signing import alibaba as alibaba_signing
-
 from .auth_common import (authorization_fields, body_sha256, check_clock, parse_utc,
                           signed_header_values)
 from .credentials import Credential, CredentialBook
 from .http_types import Request
 from .nonces import NonceCache
 from .rejection import Rejection
+from .sig_alibaba import ACS3_ALGORITHM, acs3_signature, rpc_v1_signature
 
 _TIME_FORMATS = ("%Y-%m-%dT%H:%M:%SZ",)
 _MUST_SIGN_PREFIXES = ("x-acs-",)
@@ -18,12 +17,12 @@ _MUST_SIGN_PREFIXES = ("x-acs-",)
 
 def verify_alibaba(request: Request, query: Dict[str, str], form: Dict[str, str], book: CredentialBook,
                    nonces: NonceCache) -> str:
-    """The caller's access key id when the request is authentic; raises Rejection otherwise.
+    """The caller's account (rate-limit identity) when the request is authentic; raises Rejection otherwise.
 
     V3 signs the query (the form body is covered by x-acs-content-sha256); V1 signs query and form together.
     """
     authorization = request.header("Authorization") or ""
-    if authorization.startswith(alibaba_signing.ACS3_ALGORITHM):
+    if authorization.startswith(ACS3_ALGORITHM):
         return _verify_acs3(request, query, authorization, book, nonces)
     if "Signature" in query:
         return _verify_rpc_v1(request, dict(query, **form), book, nonces)
@@ -52,12 +51,12 @@ def _check_nonce(nonces: NonceCache, access_key_id: str, nonce) -> None:
 def _verify_rpc_v1(request: Request, params: Dict[str, str], book: CredentialBook, nonces: NonceCache) -> str:
     credential = _credential(book, params.get("AccessKeyId", ""))
     check_clock(parse_utc(params.get("Timestamp"), _TIME_FORMATS), request.received_at)
-    expected = alibaba_signing.rpc_v1_signature(request.method, params, credential.secret)
+    expected = rpc_v1_signature(request.method, params, credential.secret)
     if not hmac.compare_digest(expected, params.get("Signature", "")):
         raise Rejection("bad_signature")
     _check_token(credential, params.get("SecurityToken"))
     _check_nonce(nonces, credential.access_key, params.get("SignatureNonce"))
-    return credential.access_key
+    return credential.account
 
 
 def _verify_acs3(request: Request, params: Dict[str, str], authorization: str, book: CredentialBook,
@@ -70,13 +69,12 @@ def _verify_acs3(request: Request, params: Dict[str, str], authorization: str, b
     payload_sha256 = body_sha256(request)
     if request.header("x-acs-content-sha256") not in (None, payload_sha256):
         raise Rejection("bad_signature")
-    _signed_names, expected = alibaba_signing.acs3_signature(request.method, request.path, params, signed,
-                                                             payload_sha256, credential.secret)
+    expected = acs3_signature(request.method, request.path, params, signed, payload_sha256, credential.secret)
     if not hmac.compare_digest(expected, fields.get("Signature", "")):
         raise Rejection("bad_signature")
     _check_token(credential, request.header("x-acs-security-token"))
     _check_nonce(nonces, credential.access_key, request.header("x-acs-signature-nonce"))
-    return credential.access_key
+    return credential.account
 
 
 def _require_common_headers_signed(request: Request, signed: Dict[str, str]) -> None:

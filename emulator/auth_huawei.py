@@ -2,26 +2,25 @@
 
 import hmac
 
-from ansible_collections.mediaops.live_jobs.plugins.module_utils._signing import huawei as huawei_signing
-
 from .auth_common import authorization_fields, body_sha256, check_clock, parse_utc, signed_header_values
 from .credentials import CredentialBook
 from .http_types import Request
 from .rejection import Rejection
+from .sig_huawei import ALGORITHM, huawei_signature
 
 _TIME_FORMATS = ("%Y%m%dT%H%M%SZ",)
 
 
 def verify_huawei(request: Request, book: CredentialBook) -> str:
-    """The caller's identity (access key, or 'token:<prefix>') when authentic; raises Rejection otherwise."""
+    """The caller's account (rate-limit identity) when authentic; raises Rejection otherwise."""
     authorization = request.header("Authorization") or ""
-    if authorization.startswith(huawei_signing.ALGORITHM + " "):
+    if authorization.startswith(ALGORITHM + " "):
         return _verify_aksk(request, authorization, book)
     token = request.header("X-Auth-Token")
     if token:
         if token not in book.huawei_auth_tokens:
             raise Rejection("bad_token")
-        return "token:" + token[:16]
+        return book.huawei_auth_tokens[token]
     raise Rejection("missing_auth")
 
 
@@ -34,12 +33,12 @@ def _verify_aksk(request: Request, authorization: str, book: CredentialBook) -> 
     check_clock(parse_utc(sdk_date, _TIME_FORMATS), request.received_at)
     signed = signed_header_values(request, fields.get("SignedHeaders", ""))
     payload_sha256 = request.header("X-Sdk-Content-Sha256") or body_sha256(request)
-    _signed_names, expected = huawei_signing.huawei_signature(request.method, request.path, request.query(), signed,
-                                                              payload_sha256, credential.secret, sdk_date)
+    expected = huawei_signature(request.method, request.path, request.query_pairs(), signed, payload_sha256,
+                                credential.secret, sdk_date)
     if not hmac.compare_digest(expected, fields.get("Signature", "")):
         raise Rejection("bad_signature")
     if request.header("X-Project-Id") != credential.project_id:
         raise Rejection("bad_project")
     if (credential.token or None) != (request.header("X-Security-Token") or None):
         raise Rejection("bad_token")
-    return credential.access_key
+    return credential.account

@@ -10,6 +10,7 @@ from typing import List, Optional
 
 from .core import Emulator
 from .server import RunningEmulator, tls_context
+from .settings import ICE_ERROR_DIALECTS
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -21,12 +22,15 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--url-file", help="also write the base URL into this file")
     parser.add_argument("--no-rate-limit", action="store_true", help="disable all rate limits")
     parser.add_argument("--rate-limit", action="append", default=[], metavar="API=RPS",
-                        help="requests/s per access key for an api id (Get) or '<api>.list'; repeatable")
+                        help="requests/s per account for an api id (Get) or '<api>.list'; repeatable")
     parser.add_argument("--latency-ms", type=float, help="added latency for every vendor call")
     parser.add_argument("--jitter-ms", type=float, help="+/- random jitter on that latency")
     parser.add_argument("--fault", action="append", default=[], metavar="JSON",
                         help='a fault rule, e.g. \'{"api": "ice_record", "kind": "status_503", "count": 2}\'')
     parser.add_argument("--timeout-fault-seconds", type=float, help="how long the 'timeout' fault hangs (30)")
+    parser.add_argument("--ice-error-dialect", choices=ICE_ERROR_DIALECTS,
+                        help="ICE throttling/not-found as the API gateway's codes (gateway, default) or as "
+                             "IMS's 403 RequestsTooFrequent / 404 ResourceNotFound (ims)")
     parser.add_argument("--tls-cert", help="serve HTTPS with this PEM certificate (chain); needs --tls-key")
     parser.add_argument("--tls-key", help="the PEM private key of --tls-cert")
     return parser
@@ -36,7 +40,7 @@ def overrides_from(args: argparse.Namespace) -> dict:
     overrides = {"rate_limits": dict(_rate_limit(item) for item in args.rate_limit)}
     if args.no_rate_limit:
         overrides["rate_limit_enabled"] = False
-    for name in ("latency_ms", "jitter_ms", "timeout_fault_seconds"):
+    for name in ("latency_ms", "jitter_ms", "timeout_fault_seconds", "ice_error_dialect"):
         if getattr(args, name) is not None:
             overrides[name] = getattr(args, name)
     return overrides

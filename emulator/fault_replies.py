@@ -3,7 +3,7 @@
 import copy
 from typing import Optional
 
-from .apis import ApiShape
+from .apis import ICE_APIS, ApiShape
 from .calls import Call
 from .faults import FaultRule
 from .http_types import Response
@@ -25,6 +25,8 @@ def fault_reply(call: Call, fault: FaultRule, request_id: str) -> Optional[Respo
     """The faulty reply, or None when the fault only alters the normal reply."""
     if fault.kind in _AS_VENDOR_ERROR:
         raise Rejection(_AS_VENDOR_ERROR[fault.kind])
+    if fault.kind == "throttle_ims":
+        raise Rejection("throttled_ims" if call.api in ICE_APIS else "throttled")
     if fault.kind == "html":
         return Response(502, HTML_GATEWAY_PAGE, {"Content-Type": "text/html"})
     if fault.kind == "malformed_json":

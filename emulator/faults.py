@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from typing import List, Optional
 
 FAULT_KINDS = frozenset((
-    "latency", "status_500", "status_502", "status_503", "status_504", "throttle", "reset", "timeout",
+    "latency", "status_500", "status_502", "status_503", "status_504", "throttle", "throttle_ims", "reset", "timeout",
     "malformed_json", "html", "truncated", "common_err", "signature_mismatch", "clock_skew", "unknown_status",
 ))
 

@@ -22,6 +22,7 @@ DEFAULT_FIXTURE = os.path.join(os.path.dirname(os.path.abspath(__file__)), "data
 # "@now", "@now-3d", "@now+90m": a time relative to fixture load, rendered in the API's timestamp format.
 _RELATIVE_TIME = re.compile(r"^@now(?:([+-])(\d+)([smhd]))?$")
 _UNITS = {"s": "seconds", "m": "minutes", "h": "hours", "d": "days"}
+SETTING_KEYS = ("rate_limits", "latency_ms", "jitter_ms", "timeout_fault_seconds", "ice_error_dialect")
 
 
 @dataclass
@@ -58,8 +59,7 @@ def load_fixture(source: Union[None, str, dict], now: Optional[datetime] = None)
         raise ValueError("unknown api id(s) in fixture jobs: %s" % ", ".join(sorted(unknown)))
     for api, count in (document.get("generate") or {}).items():
         jobs[api].extend(generate_jobs(api, int(count), now))
-    settings = {key: document[key] for key in ("rate_limits", "latency_ms", "jitter_ms", "timeout_fault_seconds")
-                if key in document}
+    settings = {key: document[key] for key in SETTING_KEYS if key in document}
     return Fixture(CredentialBook.from_fixture(document.get("credentials")), jobs,
                    [FaultRule.from_dict(rule) for rule in document.get("faults") or []], settings)
 

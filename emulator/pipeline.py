@@ -5,7 +5,7 @@ from .calls import Call, Vendor
 from .fault_replies import fault_reply, truncate, with_unknown_status
 from .faults import jittered_seconds
 from .http_types import Request, Response
-from .rejection import AUTH_KINDS, Rejection
+from .rejection import AUTH_KINDS, THROTTLE_KINDS, Rejection
 
 # Fault kinds applied to the call's own reply; the others replace the reply.
 _POST_EXECUTE_FAULTS = ("truncated", "unknown_status")
@@ -13,18 +13,29 @@ _POST_EXECUTE_FAULTS = ("truncated", "unknown_status")
 
 def serve_vendor_call(emulator, vendor: Vendor, request: Request) -> Response:
     request_id = vendor.new_request_id()
-    call = None
     try:
         call = vendor.parse(request)
-        emulator.stats.count("requests", call.api)
-        access_key = vendor.authenticate(emulator, request, call)
+    except Rejection as rejection:  # no API id yet: counted under the vendor's name
+        _count_rejection(emulator, vendor, None, rejection)
+        return vendor.error(rejection, None, request_id, emulator)
+    emulator.stats.count("requests", call.api)
+    emulator.stats.tally(call.api, call.limit_key, "requests")
+    response = _serve_call(emulator, vendor, request, call, request_id)
+    if 200 <= response.status < 300:
+        emulator.stats.accepted(call.api, call.limit_key)
+    return response
+
+
+def _serve_call(emulator, vendor: Vendor, request: Request, call: Call, request_id: str) -> Response:
+    try:
+        account = vendor.authenticate(emulator, request, call)
         _pause(emulator, emulator.settings.latency_ms, emulator.settings.jitter_ms)
         fault = _take_fault(emulator, call)
         if fault is not None and fault.kind not in _POST_EXECUTE_FAULTS:
             reply = fault_reply(call, fault, request_id)
             if reply is not None:
                 return reply
-        if not emulator.limiter.allow(call.limit_key, access_key):
+        if not emulator.limiter.allow(call.limit_key, account):
             raise Rejection("throttled")
         document = vendor.execute(emulator, call)
         if fault is not None and fault.kind == "unknown_status":
@@ -54,8 +65,9 @@ def _pause(emulator, latency_ms: float, jitter_ms: float) -> None:
 
 def _count_rejection(emulator, vendor: Vendor, call, rejection: Rejection) -> None:
     key = call.api if call is not None else vendor.name
-    if rejection.kind in AUTH_KINDS:
-        emulator.stats.count("signature_failures", key)
-    if rejection.kind == "throttled":
-        emulator.stats.count("throttled", key)
+    for counter_name, kinds in (("signature_failures", AUTH_KINDS), ("throttled", THROTTLE_KINDS)):
+        if rejection.kind in kinds:
+            emulator.stats.count(counter_name, key)
+            if call is not None:
+                emulator.stats.tally(call.api, call.limit_key, counter_name)
     emulator.stats.count("errors", "%s:%s" % (key, rejection.kind))

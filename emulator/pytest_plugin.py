@@ -39,7 +39,7 @@ class EmulatorHandle:
 def start_emulator(fixture: Union[None, str, dict] = None, host: str = "127.0.0.1", port: int = 0,
                    faults=(), **options) -> EmulatorHandle:
     """Start on a background thread. options: rate_limits, rate_limit_enabled, latency_ms, jitter_ms,
-    timeout_fault_seconds (same meaning as the CLI flags)."""
+    timeout_fault_seconds, ice_error_dialect (same meaning as the CLI flags)."""
     emulator = Emulator(fixture, faults=faults, **options)
     return EmulatorHandle(RunningEmulator(emulator, host, port).start())
 

@@ -1,4 +1,8 @@
-"""Token buckets per (limit key, access key); burst is one second's worth of requests."""
+"""Token buckets per (limit key, account); burst is one second's worth of requests.
+
+An account is the fixture's `account` of the credential (default: the access key or token itself), so all keys
+of one account share one quota, as the vendors count per user/account rather than per key.
+"""
 
 import threading
 import time
@@ -13,7 +17,7 @@ class RateLimiter:
         self._lock = threading.Lock()
         self._buckets: Dict[Tuple[str, str], Tuple[float, float]] = {}  # key -> (tokens, last refill time)
 
-    def allow(self, limit_key: str, access_key: str) -> bool:
+    def allow(self, limit_key: str, account: str) -> bool:
         """Take one token; False when the caller is over the limit."""
         rps = self._settings.rate_limits.get(limit_key)
         if not self._settings.rate_limit_enabled or not rps or rps <= 0:
@@ -21,10 +25,10 @@ class RateLimiter:
         burst = max(1.0, rps)
         now = time.monotonic()
         with self._lock:
-            tokens, last = self._buckets.get((limit_key, access_key), (burst, now))
+            tokens, last = self._buckets.get((limit_key, account), (burst, now))
             tokens = min(burst, tokens + (now - last) * rps)
             allowed = tokens >= 1.0
-            self._buckets[(limit_key, access_key)] = (tokens - 1.0 if allowed else tokens, now)
+            self._buckets[(limit_key, account)] = (tokens - 1.0 if allowed else tokens, now)
         return allowed
 
     def reset(self) -> None:

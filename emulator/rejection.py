@@ -4,6 +4,9 @@
 AUTH_KINDS = frozenset(("bad_access_key", "bad_signature", "bad_token", "expired", "bad_timestamp", "nonce_used",
                         "missing_auth", "bad_project"))
 
+# "throttled_ims": ICE's own RequestsTooFrequent, raised by the throttle_ims fault whatever the dialect setting.
+THROTTLE_KINDS = frozenset(("throttled", "throttled_ims"))
+
 
 class Rejection(Exception):
     """kind: one of the keys of a vendor's ERRORS table; message overrides the table's default text."""

@@ -3,7 +3,7 @@
 from dataclasses import dataclass, field
 from typing import Dict, Optional
 
-# Requests per second per (limit key, access key). "<api>" is the Get call, "<api>.list" its List call.
+# Requests per second per (limit key, account). "<api>" is the Get call, "<api>.list" its List call.
 DEFAULT_RATE_LIMITS: Dict[str, float] = {
     "ice_record": 100.0,            # undocumented by Alibaba; configurable
     "ice_record.list": 10.0,
@@ -19,6 +19,10 @@ DEFAULT_RATE_LIMITS: Dict[str, float] = {
 MAX_CLOCK_SKEW_SECONDS = 15 * 60
 NONCE_WINDOW_SECONDS = 15 * 60
 
+# How ICE (ice_record, ice_snapshot) words throttling and Get not-found: the API gateway's Throttling.User /
+# JobNotFound, or IMS's own RequestsTooFrequent (403) / ResourceNotFound (404) (vendor-apis.md section 7).
+ICE_ERROR_DIALECTS = ("gateway", "ims")
+
 
 @dataclass
 class Settings:
@@ -27,10 +31,13 @@ class Settings:
     latency_ms: float = 0.0
     jitter_ms: float = 0.0
     timeout_fault_seconds: float = 30.0
+    ice_error_dialect: str = "gateway"
 
     def update(self, rate_limits: Optional[Dict[str, float]] = None, rate_limit_enabled: Optional[bool] = None,
                latency_ms: Optional[float] = None, jitter_ms: Optional[float] = None,
-               timeout_fault_seconds: Optional[float] = None) -> None:
+               timeout_fault_seconds: Optional[float] = None, ice_error_dialect: Optional[str] = None) -> None:
+        if ice_error_dialect is not None:  # first, so a bad dialect leaves the rest untouched
+            self.ice_error_dialect = _checked_dialect(ice_error_dialect)
         for key, rps in (rate_limits or {}).items():
             self.rate_limits[key] = float(rps)
         if rate_limit_enabled is not None:
@@ -45,4 +52,10 @@ class Settings:
     def to_dict(self) -> dict:
         return {"rate_limits": dict(self.rate_limits), "rate_limit_enabled": self.rate_limit_enabled,
                 "latency_ms": self.latency_ms, "jitter_ms": self.jitter_ms,
-                "timeout_fault_seconds": self.timeout_fault_seconds}
+                "timeout_fault_seconds": self.timeout_fault_seconds, "ice_error_dialect": self.ice_error_dialect}
+
+
+def _checked_dialect(value: str) -> str:
+    if value not in ICE_ERROR_DIALECTS:
+        raise ValueError("ice_error_dialect must be one of %s, got %r" % (", ".join(ICE_ERROR_DIALECTS), value))
+    return value

@@ -57,7 +57,7 @@ class VolcengineVendor(Vendor):
         return Call(API, action, ACTIONS[action], params, None if job_id is None else str(job_id))
 
     def authenticate(self, emulator, request: Request, call: Call) -> str:
-        return verify_volcengine(request, request.query(), emulator.credentials)
+        return verify_volcengine(request, emulator.credentials)
 
     def execute(self, emulator, call: Call) -> dict:
         if not isinstance(call.params, dict):

@@ -1,4 +1,7 @@
-"""Shared by the emulator tests: the default fixture's fake credentials and raw requests signed by the collection."""
+"""Shared by the emulator tests: the default fixture's fake credentials and raw requests signed by the collection.
+
+The collection's signers play the client here; the emulator verifies with its own code (emulator/sig_*.py).
+"""
 
 import json
 import uuid
@@ -31,28 +34,31 @@ def host_of(url: str) -> str:
     return urlsplit(url).netloc
 
 
-def alibaba_call(url, action, params, version=ICE_VERSION, method="GET", secret=ALIBABA_SK, timeout=5, **kwargs):
+def alibaba_call(url, action, params, version=ICE_VERSION, method="GET", secret=ALIBABA_SK, timeout=5,
+                 access_key=ALIBABA_AK, token=None, **kwargs):
     """A V3-signed Alibaba RPC call with the collection's signer."""
     headers = alibaba_signing.sign_acs3(method, host_of(url), "/", params, b"", action=action, version=version,
-                                        access_key_id=ALIBABA_AK, access_key_secret=secret,
-                                        now=datetime.now(timezone.utc), nonce=uuid.uuid4().hex)
+                                        access_key_id=access_key, access_key_secret=secret,
+                                        now=datetime.now(timezone.utc), nonce=uuid.uuid4().hex,
+                                        security_token=token)
     query = alibaba_signing.encode_query(params)
     return requests.request(method, "%s/?%s" % (url, query), headers=headers, timeout=timeout, **kwargs)
 
 
-def volcengine_call(url, action, body, secret=VOLC_SK, timeout=5, **kwargs):
+def volcengine_call(url, action, body, secret=VOLC_SK, timeout=5, access_key=VOLC_AK, token=None, **kwargs):
     data = json.dumps(body).encode()
     query = {"Action": action, "Version": "2023-01-01"}
-    headers = volcengine_signing.sign_volcengine("POST", host_of(url), "/", query, data, access_key=VOLC_AK,
+    headers = volcengine_signing.sign_volcengine("POST", host_of(url), "/", query, data, access_key=access_key,
                                                  secret_key=secret, region="cn-north-1", service="live",
-                                                 now=datetime.now(timezone.utc))
+                                                 now=datetime.now(timezone.utc), session_token=token)
     return requests.post("%s/?%s" % (url, volcengine_signing.canonical_query(query)), data=data, headers=headers,
                          timeout=timeout, **kwargs)
 
 
-def huawei_call(url, app_id, job_id, secret=HUAWEI_SK, timeout=5, **kwargs):
+def huawei_call(url, app_id, job_id, secret=HUAWEI_SK, timeout=5, access_key=HUAWEI_AK, token=None, **kwargs):
     path = "/v2/apps/%s/individual-stream-jobs/%s" % (huawei_signing.encode_path_segment(app_id),
                                                       huawei_signing.encode_path_segment(job_id))
-    headers = huawei_signing.sign_huawei("GET", host_of(url), path, {}, b"", access_key=HUAWEI_AK, secret_key=secret,
-                                         now=datetime.now(timezone.utc), project_id=HUAWEI_PROJECT)
+    headers = huawei_signing.sign_huawei("GET", host_of(url), path, {}, b"", access_key=access_key, secret_key=secret,
+                                         now=datetime.now(timezone.utc), project_id=HUAWEI_PROJECT,
+                                         security_token=token)
     return requests.get(url + path, headers=headers, timeout=timeout, **kwargs)
