@@ -23,8 +23,13 @@ class ApiError(LiveJobsError):
     Never carries a secret, a signature, a signed header or a request body.
     """
 
-    def __init__(self, provider, code, message, http_status=None, request_id=None, retryable=False, retry_after=None):
+    def __init__(self, provider, code, message, http_status=None, request_id=None, retryable=False, retry_after=None,
+                 throttled=False, credential=False):
         self.provider = provider
+        # set by the vendor that read the reply: throttling is retried while the task's deadline lasts; a credential,
+        # signature or permission error stops every further request of the account in the task
+        self.throttled = throttled
+        self.credential = credential
         self.code = code
         self.message = message
         self.http_status = http_status
@@ -50,6 +55,18 @@ class ApiError(LiveJobsError):
             "request_id": self.request_id,
             "retryable": self.retryable,
         }
+
+
+def not_sent_error(cause):
+    """The error an id gets when its request is not sent because the account's credentials were already rejected."""
+    return ApiError(cause.provider, cause.code, f"not sent: the credentials were rejected on an earlier request ({cause.message})",
+                    cause.http_status, None, retryable=False, credential=True)
+
+
+def deadline_error(provider, deadline, last=None):
+    """The error an id gets when the task's deadline runs out before it could be read."""
+    tail = f"; last error {last.code}: {last.message}" if last is not None else ""
+    return ApiError(provider, "DeadlineExceeded", f"the task's deadline of {deadline:g}s ran out before this job could be read{tail}")
 
 
 class WaitTimeout(LiveJobsError):

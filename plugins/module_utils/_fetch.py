@@ -8,7 +8,8 @@ import time
 from dataclasses import dataclass, field
 
 from ._errors import ApiError, WaitTimeout
-from ._normalize import NormalizeError, normalize_job
+from ._models import NormalizeError
+from ._normalize import normalize_job
 from ._transport import map_ordered
 
 
@@ -31,15 +32,15 @@ class JobFetcher:
     def fetch_one(self, job_id):
         """(job, warnings) for a found id, (None, [ApiError]) for an id the vendor reports as not found."""
         try:
-            reply = self.api.get_one(self.client, job_id, self.scope)
+            reply = self.client.send(self.api.get_call(job_id, self.scope))
         except ApiError as error:
             if error.code in self.api.not_found_codes:
                 return None, [error]
             raise
         try:
-            return normalize_job(self.api.name, reply.body, reply.request_id)
+            return normalize_job(self.api, reply.body, reply.request_id)
         except NormalizeError as exc:
-            raise ApiError(self.api.provider, "UnexpectedResponse", str(exc), reply.http_status, reply.request_id) from None
+            raise ApiError(self.api.vendor.name, "UnexpectedResponse", str(exc), reply.http_status, reply.request_id) from None
 
     def fetch_many(self, job_ids):
         outcome = Outcome()

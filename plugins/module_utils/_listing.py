@@ -2,7 +2,8 @@
 # GNU General Public License v3.0+ (see https://www.gnu.org/licenses/gpl-3.0.txt)
 """The vendors' List calls: list mode (every job when no ids are given) and List-backed batches of many ids.
 
-One ListDescriptor per API says how its List call pages, filters and limits (vendor-apis.md 2.9 and 3.6).
+Each API file's ListSpec says how its List call pages, filters and limits (vendor-apis.md 2.9 and 3.6); this file
+knows no API and no vendor by name.
 
 List-backed batches (cost model). Under the rate limits, N ids cost N / get_rate seconds by Get, and P pages
 cost P / list_rate seconds by List, plus one Get for each id the pages did not hold. With use_list=auto a batch
@@ -10,22 +11,21 @@ probes the first List page only when even a one-page List would save at least MI
 (N / get_rate - 1 / list_rate >= MIN_SAVING_SECONDS); the first page tells the total, and the remaining pages are
 fetched only while (P - 1) / list_rate < (ids still unfound) / get_rate, otherwise the rest goes by Get. Ids the
 pages do not hold are always asked for by Get, so results, missing_ids and failed_ids do not depend on the path.
-Only APIs whose List items carry the Get's fields and whose List covers every job without a time window take part:
-ICE record (ListLiveRecordJobs has no default window), edge transcoding (per cluster) and Volcengine. ICE snapshot
-List items lack StreamInput, LastModified and more, so snapshot batches always use Get; Huawei has no List call.
+Only APIs whose List items carry the Get's fields and whose List covers every job without a time window take part
+(ListSpec.batch).
 """
 
 from __future__ import annotations
 
 import math
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import datetime, timedelta, timezone
-from typing import Callable
 
 from ._errors import ApiError, OptionError
-from ._normalize import NormalizeError, normalize_list_item
-from ._transport import RateLimiter, map_ordered
+from ._models import NormalizeError
+from ._normalize import normalize_list_item
+from ._transport import map_ordered
 
 USE_LIST_CHOICES = ["auto", "always", "never"]
 LIST_FILTER_OPTIONS = ("status", "name", "created_after", "created_before")
@@ -37,96 +37,6 @@ DEFAULT_LIST_DAYS = 365
 CLOCK_MARGIN = timedelta(minutes=10)
 _ALIBABA_TIME = "%Y-%m-%dT%H:%M:%SZ"
 _UTC = timezone.utc
-
-
-def _alibaba_items(key):
-    def items(body):
-        value = body.get(key)
-        if isinstance(value, dict):  # ListEdgeTranscodeJob wraps the array: JobList: {Job: [...]}
-            value = value.get("Job")
-        return value if isinstance(value, list) else []
-    return items
-
-
-def _alibaba_total(body):
-    return _as_int(body.get("TotalCount"))
-
-
-def _volc_items(body):
-    result = body.get("Result") if isinstance(body.get("Result"), dict) else {}
-    value = result.get("List")
-    return value if isinstance(value, list) else []
-
-
-def _volc_total(body):
-    result = body.get("Result") if isinstance(body.get("Result"), dict) else {}
-    pagination = result.get("Pagination") if isinstance(result.get("Pagination"), dict) else {}
-    return _as_int(pagination.get("TotalCount"))
-
-
-def _volc_request_id(body):
-    metadata = body.get("ResponseMetadata") if isinstance(body.get("ResponseMetadata"), dict) else {}
-    return metadata.get("RequestId")
-
-
-def _as_int(value):
-    try:
-        return int(value)
-    except (TypeError, ValueError):
-        return None
-
-
-@dataclass(frozen=True)
-class ListDescriptor:
-    """How one API's List call is asked and read."""
-
-    api: str
-    action: str
-    version: str
-    method: str | None               # HTTP method of Alibaba RPC calls; None for Volcengine (always POST JSON)
-    page_param: str                  # PageNo (Alibaba) / PageNum (Volcengine)
-    max_page_size: int
-    default_rate_limit: float        # requests per second
-    items: Callable
-    total: Callable
-    status_param: str | None = None  # vendor status filter, sent when the wanted statuses map to one raw value
-    status_values: dict = field(default_factory=dict)  # normalized status -> raw values the vendor filter accepts
-    keyword_param: str | None = None  # vendor keyword search (exact job id or part of the name)
-    window: str | None = None        # None: no time filter; "optional": ICE record; "required": ICE snapshot
-    client_name_fields: tuple = ()   # with no keyword search: details keys the name filter also matches
-    batch: bool = False              # List items carry the Get's fields and the List covers every job unwindowed
-    request_id: Callable = field(default=lambda body: body.get("RequestId"))
-
-
-LIST_APIS = {
-    desc.api: desc for desc in (
-        # ICE List limits are undocumented: 10/s is a conservative choice; throttling is retried.
-        ListDescriptor(
-            "ice_record", "ListLiveRecordJobs", "2020-11-09", "GET", "PageNo", 100, 10.0,
-            _alibaba_items("LiveRecordJobs"), _alibaba_total, status_param="Status",
-            status_values={"pending": ("initial",), "running": ("started",), "paused": ("paused",)},
-            keyword_param="Keyword", window="optional", batch=True,
-        ),
-        ListDescriptor(
-            "ice_snapshot", "ListLiveSnapshotJobs", "2020-11-09", "GET", "PageNo", 100, 10.0,
-            _alibaba_items("JobList"), _alibaba_total, status_param="Status",
-            status_values={"pending": ("init",), "running": ("started",), "paused": ("paused",)},
-            keyword_param="SearchKeyWord", window="required",
-        ),
-        # Only GetEdgeTranscodeJob's limit is documented (6,000/min); the List's is not: 10/s.
-        ListDescriptor(
-            "live_edge_transcode", "ListEdgeTranscodeJob", "2016-11-01", "POST", "PageNo", 100, 10.0,
-            _alibaba_items("JobList"), _alibaba_total, status_param="Status",
-            status_values={"running": ("1",), "pending": ("0",), "stopped": ("0",)},
-            keyword_param="Keyword", batch=True,
-        ),
-        # Documented: ListPullRecordTask 50 requests/s, PageSize at most 500; no status, keyword or time filter.
-        ListDescriptor(
-            "volc_pull_record", "ListPullRecordTask", "2023-01-01", None, "PageNum", 500, 50.0,
-            _volc_items, _volc_total, client_name_fields=("stream",), batch=True, request_id=_volc_request_id,
-        ),
-    )
-}
 
 
 @dataclass(frozen=True)
@@ -162,7 +72,7 @@ def check_list_options(api, params, listing):
         if given:
             raise OptionError(given[0], "selects jobs in list mode only; omit job_ids to list jobs, or drop " + ", ".join(given))
         return None
-    if api.name not in LIST_APIS:
+    if api.listing is None:
         raise OptionError("job_ids", f"{api.provider} has no List call for {api.kind} jobs, so job_ids is required")
     if params.get("wait_for_status"):
         raise OptionError("wait_for_status", "needs job_ids; it cannot be combined with list mode")
@@ -236,16 +146,12 @@ def matches(desc, filters, job):
     return True
 
 
-def list_transport(transport, rate):
-    """A Transport for List calls: its own rate limiter, the Get transport's session and counters."""
-    return transport.with_rate_limiter(RateLimiter(rate))
-
-
 class Lister:
     """Pages through one API's List call. `client` is a vendor client whose transport has the List rate limit."""
 
-    def __init__(self, desc, client, scope, max_workers, get_rate, list_rate, use_list="auto"):
-        self.desc = desc
+    def __init__(self, api, client, scope, max_workers, get_rate, list_rate, use_list="auto"):
+        self.api = api
+        self.desc = api.listing
         self.client = client
         self.scope = scope
         self.max_workers = max_workers
@@ -256,19 +162,11 @@ class Lister:
     # ------------------------------------------------------------------------------------------------ requests
 
     def base_params(self):
-        params = {}
-        if self.desc.api == "live_edge_transcode":
-            params["ClusterId"] = self.scope.cluster_id
-            if self.scope.region:
-                params["RegionId"] = self.scope.region
-        return params
+        return dict(self.desc.base_params(self.scope))
 
     def call_page(self, params, page_no):
         desc = self.desc
-        params = dict(params, **{desc.page_param: page_no, "PageSize": desc.max_page_size})
-        if desc.method is None:
-            return self.client.call(desc.action, desc.version, params)
-        return self.client.call(desc.action, desc.version, desc.method, {key: str(value) for key, value in params.items()})
+        return self.client.send(desc.call(dict(params, **{desc.page_param: page_no, "PageSize": desc.max_page_size})))
 
     def read_page(self, reply):
         """(normalized jobs with their warnings, total or None) of one List reply."""
@@ -277,13 +175,10 @@ class Lister:
         jobs = []
         for item in items:
             try:
-                jobs.append(normalize_list_item(self.desc.api, item, request_id))
+                jobs.append(normalize_list_item(self.api, item, request_id))
             except NormalizeError as exc:
-                raise ApiError(self.client_provider(), "UnexpectedResponse", str(exc), reply.http_status, reply.request_id) from None
+                raise ApiError(self.api.vendor.name, "UnexpectedResponse", str(exc), reply.http_status, reply.request_id) from None
         return jobs, self.desc.total(reply.body)
-
-    def client_provider(self):
-        return "volcengine" if self.desc.method is None else "alibaba"
 
     def first_page(self, params):
         jobs, total = self.read_page(self.call_page(params, 1))
@@ -371,5 +266,8 @@ class Lister:
                 for page in self.later_pages(params, first_jobs, pages):
                     take(page)
         except ApiError as error:
-            return found, [f"{self.desc.action} failed ({error.code}); the remaining job ids are read one by one"]
+            if error.credential:
+                return found, []  # every Get of this account now fails fast with the same code, unsent
+            action = self.desc.call({}).action
+            return found, [f"{action} failed ({error.code}); the remaining job ids are read one by one"]
         return found, []

@@ -47,5 +47,24 @@ def not_json_error(provider, response, request_id=None, retry_after=None):
     )
 
 
+def retry_after_seconds(headers, names):
+    """Seconds to wait from the first of (header name, scale) that holds a positive number, or None."""
+    for name, scale in names:
+        try:
+            seconds = float(headers.get(name, "")) * scale
+        except ValueError:
+            continue
+        if seconds > 0:
+            return seconds
+    return None
+
+
+def as_int(value):
+    try:
+        return int(value)
+    except (TypeError, ValueError):
+        return None
+
+
 def as_text(value):
     return None if value is None else str(value)

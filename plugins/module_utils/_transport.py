@@ -1,6 +1,11 @@
 # Copyright: (c) 2026, mediaops live_jobs developers
 # GNU General Public License v3.0+ (see https://www.gnu.org/licenses/gpl-3.0.txt)
-"""The only place that talks HTTP: one session per run, timeouts, TLS, bounded jittered retries, rate limiting, fan-out."""
+"""The only place that talks HTTP: one session per run, timeouts, TLS, retries, pacing, deadlines, fan-out.
+
+Vendor-neutral: the vendor's interpret() says whether an error is throttling, a credential error or retryable.
+Throttled requests are retried while the task's deadline lasts (the limiter slows down); other retryable errors at
+most `retries` times with jittered backoff; a credential error stops every later request of the account (the guard).
+"""
 
 from __future__ import annotations
 
@@ -26,7 +31,8 @@ else:
     HAS_REQUESTS = True
     REQUESTS_IMPORT_ERROR = None
 
-from ._errors import ApiError
+from ._errors import ApiError, deadline_error, not_sent_error
+from ._pacing import PacingTimeout
 
 MAX_RETRY_AFTER = 60.0
 _SSL_REASON = re.compile(r"\[SSL[^\]]*\][^'\")]*")
@@ -74,37 +80,19 @@ class CallStats:
         return {"requests": self.requests, "retries": self.retries, "throttled": self.throttled}
 
 
-class RateLimiter:
-    """Token bucket shared by every worker thread.
+class CredentialGuard:
+    """Shared by every request of one account in a task: once a credential error is seen, nothing more is sent."""
 
-    Callers reserve a token under the lock and sleep outside it, so N threads are spaced 1/rate apart
-    without anyone holding the lock while waiting.
-    """
+    def __init__(self):
+        self.cause = None
 
-    def __init__(self, rate, burst=1.0, clock=None, sleep=None):
-        if rate <= 0:
-            raise ValueError("rate must be positive")
-        self.rate = float(rate)
-        self.burst = float(burst)
-        self._clock = clock or time.monotonic
-        self._sleep = sleep or time.sleep
-        self._tokens = self.burst
-        self._updated = self._clock()
-        self._lock = threading.Lock()
+    def trip(self, error):
+        if self.cause is None:
+            self.cause = error
 
-    def _reserve(self):
-        with self._lock:
-            now = self._clock()
-            self._tokens = min(self.burst, self._tokens + (now - self._updated) * self.rate)
-            self._updated = now
-            self._tokens -= 1.0
-            return 0.0 if self._tokens >= 0 else -self._tokens / self.rate
-
-    def acquire(self):
-        wait = self._reserve()
-        if wait > 0:
-            self._sleep(wait)
-        return wait
+    def check(self):
+        if self.cause is not None:
+            raise not_sent_error(self.cause)
 
 
 class Backoff:
@@ -121,24 +109,14 @@ class Backoff:
         return self._rng() * min(self.cap, self.base * (2 ** attempt))
 
 
-def parse_retry_after(headers):
-    """Seconds to wait from Retry-After (HTTP, seconds) or x-acs-retry-after (Alibaba, milliseconds as the SDK reads it)."""
-    for name, scale in (("retry-after", 1.0), ("x-acs-retry-after", 0.001)):
-        try:
-            seconds = float(headers.get(name, "")) * scale
-        except ValueError:
-            continue
-        if seconds > 0:
-            return seconds
-    return None
-
-
 class Transport:
     """Sends signed requests with retries. `build` makes a freshly signed request per attempt (new nonce and time)."""
 
     def __init__(self, timeout=10.0, validate_certs=True, ca_path=None, retries=5, rate_limiter=None,
-                 max_connections=8, session=None, backoff=None, sleep=None):
+                 max_connections=8, session=None, backoff=None, sleep=None, deadline=None, guard=None):
         self.timeout = timeout
+        self.deadline = deadline
+        self.guard = guard or CredentialGuard()
         self.verify = (ca_path or True) if validate_certs else False
         self.retries = retries
         self.rate_limiter = rate_limiter
@@ -159,39 +137,79 @@ class Transport:
         return session
 
     def with_rate_limiter(self, rate_limiter):
-        """The same session, TLS settings, retry policy and counters, paced by another limiter (e.g. a List call's)."""
+        """The same session, TLS settings, retry policy, deadline, guard and counters, paced by another limiter (e.g. a List call's)."""
         sibling = copy.copy(self)
         sibling.rate_limiter = rate_limiter
         return sibling
 
     def call(self, provider, build, interpret):
         """Return interpret(response) for the first attempt that is not a retryable ApiError."""
-        attempt = 0
+        attempt = throttled = 0
+        last = None
         while True:
-            if self.rate_limiter is not None:
-                self.rate_limiter.acquire()
+            sent_at = self._wait_for_slot(provider, last)
             try:
                 result = interpret(self._send(provider, build()))
             except ApiError as error:
-                self.stats.count(retried=attempt > 0, throttled=is_throttling(error))
-                if not error.retryable or attempt >= self.retries:
+                self.stats.count(retried=attempt + throttled > 0, throttled=error.throttled)
+                last = error
+                if error.credential:
+                    self.guard.trip(error)
+                if error.throttled and self.rate_limiter is not None:
+                    self.rate_limiter.throttled(sent_at, error.retry_after)
+                if not error.retryable:
                     raise
-                (self._sleep or time.sleep)(self.backoff.delay(attempt, error.retry_after))
-                attempt += 1
+                if error.throttled and self.deadline is not None:
+                    # bounded by the deadline, not by a count: a throttled request is never a failure while time lasts
+                    throttled += 1
+                    delay = 0.0 if self.rate_limiter is not None else self.backoff.delay(min(throttled, 6), error.retry_after)
+                else:
+                    if attempt >= self.retries:
+                        raise
+                    delay = self.backoff.delay(attempt, error.retry_after)
+                    attempt += 1
+                self._pause(provider, delay, error)
                 continue
-            self.stats.count(retried=attempt > 0)
+            self.stats.count(retried=attempt + throttled > 0)
             return result
+
+    def _wait_for_slot(self, provider, last):
+        """Check the guard and the deadline, wait for the rate limiter; the limiter's time of sending."""
+        self.guard.check()
+        remaining = self.deadline.remaining() if self.deadline is not None else None
+        if remaining is not None and remaining <= 0:
+            raise deadline_error(provider, self.deadline.seconds, last)
+        if self.rate_limiter is None:
+            return None
+        try:
+            self.rate_limiter.acquire(max_wait=remaining)
+        except PacingTimeout:
+            raise deadline_error(provider, self.deadline.seconds, last) from None
+        self.guard.check()
+        return self.rate_limiter.now()
+
+    def _pause(self, provider, delay, error):
+        remaining = self.deadline.remaining() if self.deadline is not None else None
+        if remaining is not None and delay >= remaining:
+            raise deadline_error(provider, self.deadline.seconds, error)
+        if delay > 0:
+            (self._sleep or time.sleep)(delay)
+
+    def request_timeout(self):
+        remaining = self.deadline.remaining() if self.deadline is not None else None
+        return self.timeout if remaining is None else max(0.001, min(self.timeout, remaining))
 
     def _send(self, provider, request):
         host = urlsplit(request.url).netloc
+        timeout = self.request_timeout()
         try:
             response = self.session.request(
                 request.method, request.url, headers=request.headers, data=request.body or None,
-                timeout=self.timeout, verify=self.verify, allow_redirects=False,
+                timeout=timeout, verify=self.verify, allow_redirects=False,
             )
             body = response.content
         except requests.exceptions.RequestException as exc:
-            raise transport_error(provider, host, exc, self.timeout) from None
+            raise transport_error(provider, host, exc, timeout) from None
         except UnicodeError:
             # http.client encodes header values as latin-1; str(exc) would quote the value, which may be a secret
             raise ApiError(provider, "InvalidRequest", f"the request to {host} was not sent: {_BAD_HEADER_HINT}") from None
@@ -201,11 +219,6 @@ class Transport:
 
 def keep_signed_headers(request):
     return request
-
-
-def is_throttling(error):
-    code = error.code or ""
-    return code.startswith("Throttling") or code in ("FlowLimitExceeded", "AccountFlowLimitExceeded", "APIG.0308") or error.http_status == 429
 
 
 def transport_error(provider, host, exc, timeout):

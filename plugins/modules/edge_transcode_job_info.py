@@ -17,11 +17,12 @@ options:
     description:
       - The IDs of the edge transcoding jobs to read. If omitted, every job of O(cluster_id) is listed
         (C(ListEdgeTranscodeJob)); see O(status) and the other list options. An empty list is an error.
-      - Each ID must be non-empty, at most 128 characters long, and free of control characters. Duplicates are read
-        once.
+      - Each ID must be a string (an integer is taken as its decimal text), non-empty, without leading or trailing
+        whitespace, at most 128 characters long, and free of control characters; anything else fails before any
+        request, naming the item. Duplicates are read once.
       - RV(jobs) follows the order of this list.
     type: list
-    elements: str
+    elements: raw
     aliases: [job_id]
   cluster_id:
     description:
@@ -418,13 +419,12 @@ option:
   sample: cluster_id
 """
 
-from ansible_collections.mediaops.live_jobs.plugins.module_utils.module import ALIBABA_ARGUMENT_SPEC, LiveJobsModule
+from ansible_collections.mediaops.live_jobs.plugins.module_utils._api_live_edge_transcode import API
+from ansible_collections.mediaops.live_jobs.plugins.module_utils.module import LiveJobsModule
 
 
 def main():
-    argument_spec = dict(cluster_id=dict(type="str"))
-    argument_spec.update(ALIBABA_ARGUMENT_SPEC)
-    LiveJobsModule({"alibaba": "live_edge_transcode"}, argument_spec).run()
+    LiveJobsModule({"alibaba": API}, dict(cluster_id=dict(type="str"))).run()
 
 
 if __name__ == "__main__":

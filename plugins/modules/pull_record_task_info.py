@@ -18,11 +18,12 @@ options:
       - The IDs of the pull-stream recording tasks to read (the C(TaskId) of each task). If omitted, every task of the
         account is listed (C(ListPullRecordTask)); see O(status) and the other list options. An empty list is an
         error.
-      - Each ID must be non-empty, at most 128 characters long, and free of control characters. Duplicates are read
-        once.
+      - Each ID must be a string (an integer is taken as its decimal text), non-empty, without leading or trailing
+        whitespace, at most 128 characters long, and free of control characters; anything else fails before any
+        request, naming the item. Duplicates are read once.
       - RV(jobs) follows the order of this list.
     type: list
-    elements: str
+    elements: raw
     aliases: [job_id, task_ids, task_id]
 extends_documentation_fragment:
   - mediaops.live_jobs.common
@@ -403,12 +404,13 @@ option:
   sample: task_ids
 """
 
+from ansible_collections.mediaops.live_jobs.plugins.module_utils._api_volc_pull_record import API
 from ansible_collections.mediaops.live_jobs.plugins.module_utils.module import LiveJobsModule
 
 
 def main():
-    argument_spec = dict(job_ids=dict(type="list", elements="str", aliases=["job_id", "task_ids", "task_id"]))
-    LiveJobsModule({"volcengine": "volc_pull_record"}, argument_spec).run()
+    argument_spec = dict(job_ids=dict(type="list", elements="raw", aliases=["job_id", "task_ids", "task_id"]))
+    LiveJobsModule({"volcengine": API}, argument_spec).run()
 
 
 if __name__ == "__main__":

@@ -22,11 +22,12 @@ options:
       - The IDs of the recording jobs to read. If omitted, every ICE recording job is listed (C(ListLiveRecordJobs));
         see O(status) and the other list options. Required with C(provider=huawei), which has no List call. An empty
         list is an error.
-      - Each ID must be non-empty, at most 128 characters long, and free of control characters. Duplicates are read
-        once.
+      - Each ID must be a string (an integer is taken as its decimal text), non-empty, without leading or trailing
+        whitespace, at most 128 characters long, and free of control characters; anything else fails before any
+        request, naming the item. Duplicates are read once.
       - RV(jobs) follows the order of this list.
     type: list
-    elements: str
+    elements: raw
     aliases: [job_id]
   provider:
     description:
@@ -471,14 +472,14 @@ option:
   sample: region
 """
 
-from ansible_collections.mediaops.live_jobs.plugins.module_utils.module import ALIBABA_ARGUMENT_SPEC, HUAWEI_ARGUMENT_SPEC, LiveJobsModule
+from ansible_collections.mediaops.live_jobs.plugins.module_utils._api_huawei_record import API as HUAWEI_RECORD
+from ansible_collections.mediaops.live_jobs.plugins.module_utils._api_ice_record import API as ICE_RECORD
+from ansible_collections.mediaops.live_jobs.plugins.module_utils.module import LiveJobsModule
 
 
 def main():
     argument_spec = dict(provider=dict(type="str", default="alibaba", choices=["alibaba", "huawei"]))
-    argument_spec.update(ALIBABA_ARGUMENT_SPEC)
-    argument_spec.update(HUAWEI_ARGUMENT_SPEC)
-    LiveJobsModule({"alibaba": "ice_record", "huawei": "huawei_record"}, argument_spec).run()
+    LiveJobsModule({"alibaba": ICE_RECORD, "huawei": HUAWEI_RECORD}, argument_spec).run()
 
 
 if __name__ == "__main__":

@@ -20,11 +20,12 @@ options:
       - In list mode each job has only the fields C(ListLiveSnapshotJobs) returns - RV(jobs[].input_url) and
         RV(jobs[].updated_at) are V(null), and RV(jobs[].details) lacks C(stream_input), C(last_modified),
         C(callback_url), C(overwrite_format) and C(sequence_format). Read the jobs by ID for those.
-      - Each ID must be non-empty, at most 128 characters long, and free of control characters. Duplicates are read
-        once.
+      - Each ID must be a string (an integer is taken as its decimal text), non-empty, without leading or trailing
+        whitespace, at most 128 characters long, and free of control characters; anything else fails before any
+        request, naming the item. Duplicates are read once.
       - RV(jobs) follows the order of this list.
     type: list
-    elements: str
+    elements: raw
     aliases: [job_id]
 extends_documentation_fragment:
   - mediaops.live_jobs.common
@@ -423,11 +424,12 @@ option:
   sample: job_ids
 """
 
-from ansible_collections.mediaops.live_jobs.plugins.module_utils.module import ALIBABA_ARGUMENT_SPEC, LiveJobsModule
+from ansible_collections.mediaops.live_jobs.plugins.module_utils._api_ice_snapshot import API
+from ansible_collections.mediaops.live_jobs.plugins.module_utils.module import LiveJobsModule
 
 
 def main():
-    LiveJobsModule({"alibaba": "ice_snapshot"}, dict(ALIBABA_ARGUMENT_SPEC)).run()
+    LiveJobsModule({"alibaba": API}).run()
 
 
 if __name__ == "__main__":

@@ -17,8 +17,8 @@ from ansible.module_utils.testing import patch_module_args
 
 def _utils():
     # imported lazily: this conftest can load before the collection is put on sys.path
-    from ansible_collections.mediaops.live_jobs.plugins.module_utils import _credentials, _fetch, _transport
-    return _credentials, _fetch, _transport
+    from ansible_collections.mediaops.live_jobs.plugins.module_utils import _fetch, _pacing, _registry, _transport
+    return _registry, _fetch, _transport, _pacing
 
 
 SECRET = "Zq8vR2nLx5Tb7Wc9Yd1Fe3Gh4Jk6Mp0S"
@@ -124,22 +124,26 @@ class Run:
 
 @pytest.fixture
 def fake_clock(monkeypatch):
-    """Replaces the `time` that _transport (RateLimiter, retries) and _fetch (wait_for_status) use."""
-    _credentials, _fetch, _transport = _utils()
+    """Replaces the `time` that _transport (retries), _pacing (RateLimiter, deadline) and _fetch (wait_for_status) use."""
+    _registry, _fetch, _transport, _pacing = _utils()
     clock = FakeClock()
     fake_time = types.SimpleNamespace(monotonic=clock.monotonic, sleep=clock.sleep, time=clock.monotonic)
     monkeypatch.setattr(_transport, "time", fake_time)
+    monkeypatch.setattr(_pacing, "time", fake_time)
     monkeypatch.setattr(_fetch, "time", fake_time)
     return clock
 
 
 @pytest.fixture(autouse=True)
 def clean_env(monkeypatch):
-    _credentials = _utils()[0]
-    for table in _credentials.ENV_VARS.values():
-        for names in table.values():
+    _registry = _utils()[0]
+    for vendor in _registry.VENDORS.values():
+        for names in vendor.env_vars.values():
             for name in names:
                 monkeypatch.delenv(name, raising=False)
+    monkeypatch.delenv("VOLCENGINE_REGION", raising=False)
+    # the shared quota files are tested on their own (test_quota.py); here every run paces alone
+    monkeypatch.setenv("MEDIAOPS_LIVE_JOBS_SHARED_QUOTA", "false")
 
 
 @pytest.fixture
