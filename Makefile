@@ -54,12 +54,15 @@ PYTEST_ENV    := $(TOOL_ENV) PATH=$(VENV)/bin:$(PATH_NO_SHIMS) ANSIBLE_COLLECTIO
 # pip on this machine family warns about absent local find-links/index dirs; hide only that noise.
 PIP_FILTER    := 2>&1 | { grep -v -E 'is ignored: it is neither a file nor a directory' || true; }
 
+# pip's own lines, condensed to one progress line per package and the final summary
+PIP_PROGRESS  := 2>&1 | { grep --line-buffered -E '^(Collecting|Successfully installed|ERROR)' | sed -u -E 's/^Collecting ([^ ]+).*/venv:   collecting \1/; s/^Successfully installed (.*)/venv: installed: \1/' || true; }
+
 # First line of a stage recipe: $(call stage,NAME) prints "==> NAME ok|FAILED in Ns" when the recipe ends.
 define stage
 t0=$$SECONDS; trap 'rc=$$?; printf "==> %-18s %-6s in %4ss\n" "$(1)" "$$( ((rc)) && echo FAILED || echo ok )" "$$(( SECONDS - t0 ))"' EXIT
 endef
 
-.PHONY: help venv venv-2.19 link stage pybin sanity units units-pytest units-ansible-test integration \
+.PHONY: build emulator help venv venv-2.19 link stage pybin sanity units units-pytest units-ansible-test integration \
         lint ansible-lint docs-lint changelog-lint test test-2.19 sanity-2.19 units-2.19 demo bench docs \
         ecosystem changelog venv-importer venv-docs lock clean distclean
 
@@ -73,6 +76,8 @@ help:
 	make lint         ansible-lint, antsibull-docs lint-collection-docs, antsibull-changelog lint
 	make test-2.19    sanity + units on ansible-core 2.19 / Python 3.11 (.cache/venv-2.19)
 	make demo         emulator demo (tools/demo.sh)
+	make emulator     the vendor emulator in the foreground on http://127.0.0.1:$${PORT:-8080} (README: try the playbook)
+	make build        the collection tarball, dist/mediaops-live_jobs-<version>.tar.gz
 	make bench        benchmarks (tools/bench.py)
 	make docs         docs site as HTML (antsibull-docs sphinx-init + Sphinx, offline) into build/docs (.cache/venv-docs)
 	make ecosystem    tarball + galaxy-importer, ansible-builder create/introspect, README versions, EXAMPLES lint,
@@ -102,8 +107,9 @@ $(STAMP): tools/constraints.txt tests/requirements-dev.txt requirements.txt $(if
 	    rm -rf "$(VENV)"
 	    "$$py" -m venv "$(VENV)"
 	fi
+	echo "venv: installing pinned tools into $(VENV) (tools/constraints.txt; about 100 s on a cold cache)"
 	"$(VPY)" -m pip install -q -c tools/constraints.txt pip $(PIP_FILTER)
-	"$(VPY)" -m pip install -q -c tools/constraints.txt -r requirements.txt -r tests/requirements-dev.txt $(PIP_FILTER)
+	"$(VPY)" -m pip install --progress-bar off -c tools/constraints.txt -r requirements.txt -r tests/requirements-dev.txt $(PIP_PROGRESS)
 	"$(VPY)" -m pip check
 	touch "$@"
 
@@ -242,6 +248,21 @@ demo: venv
 	else
 	    echo "make demo: the emulator demo lands with issue #4"
 	fi
+
+# The collection tarball the README installs with ansible-galaxy (git-visible files minus galaxy.yml build_ignore).
+build: venv
+	$(call stage,build)
+	rm -rf "$(ROOT)/build/dist-src"
+	tools/stage-collection.sh "$(ROOT)/build/dist-src" >/dev/null
+	mkdir -p "$(ROOT)/dist"
+	env $(TOOL_ENV) PATH=$(VENV)/bin:$(PATH_NO_SHIMS) ansible-galaxy collection build --force --output-path "$(ROOT)/dist" \
+	    "$(ROOT)/build/dist-src/ansible_collections/mediaops/live_jobs"
+
+# The emulator for trying the README's playbook by hand: foreground, Ctrl-C stops it.
+PORT ?= 8080
+emulator: venv link
+	echo "emulator: http://127.0.0.1:$(PORT) (FAKE credentials: . tools/emulator-credentials.sh; Ctrl-C stops it)"
+	env PYTHONPATH=$(COLLECTIONS) "$(VPY)" -m ansible_collections.mediaops.live_jobs.emulator --port $(PORT)
 
 # Benchmarks of issue #5 (docs/performance.md): table on stdout, build/bench/results.json; fails when a target is
 # missed. BENCH_ARGS passes options, e.g. make bench BENCH_ARGS="--only e --reps 5".

@@ -54,7 +54,8 @@ options:
         for example V(cn-shanghai). It selects the regional endpoint. ICE needs it unless O(endpoint) is set.
         If not set, or set to an empty string, it is read from E(ALIBABA_CLOUD_REGION_ID), E(ALICLOUD_REGION_ID),
         E(ALICLOUD_REGION) (first non-empty wins).
-      - Volcengine - the signing region. If not set, it is read from E(VOLCENGINE_REGION), and defaults to V(cn-north-1).
+      - Volcengine - the signing region, V(cn-north-1) when not set (the only region Volcengine Live signs for).
+        E(VOLCENGINE_REGION), which other Volcengine tools read, is deliberately ignored.
       - Huawei Cloud - informational only; it is not sent and does not select the endpoint.
     type: str
   endpoint:
@@ -90,12 +91,31 @@ options:
     default: 10.0
   retries:
     description:
-      - How many times a retryable failure is retried per request (so at most O(retries) + 1 attempts).
-      - Retryable failures are throttling, HTTP 5xx and transport errors (timeouts, resets, truncated responses).
+      - How many times a transient failure is retried per request (so at most O(retries) + 1 attempts).
+      - Transient failures are HTTP 5xx and transport errors (timeouts, resets, truncated responses). Throttling is
+        not counted here - a throttled request is retried for as long as O(deadline) lasts, while the rate slows down.
         Client errors such as bad credentials or a missing job are not retried.
       - Between 0 and 20.
     type: int
     default: 5
+  deadline:
+    description:
+      - The task's whole time budget in seconds - requests, retries, throttling and waits included.
+      - When it runs out the task stops, returns every job it read, and lists every id it could not read in
+        RV(failed_ids) with the error code C(DeadlineExceeded). Every requested id ends in exactly one of RV(jobs),
+        RV(missing_ids) and RV(failed_ids).
+      - Defaults to 300 seconds, plus O(wait_timeout) when O(wait_for_status) is set. At most V(604800).
+    type: float
+  shared_quota:
+    description:
+      - Share one request budget with every other task, fork and playbook of this user on this controller that reads
+        the same vendor API with the same access key (a token bucket in a lock-protected file, so concurrent runs
+        together stay within the account's quota and share what throttling taught them).
+      - The files are in E(MEDIAOPS_LIVE_JOBS_QUOTA_DIR), else C($XDG_RUNTIME_DIR/mediaops.live_jobs/quota), else
+        C(~/.cache/mediaops.live_jobs/quota); their names are digests and they hold only numbers, never a key.
+      - If V(false) (or E(MEDIAOPS_LIVE_JOBS_SHARED_QUOTA=false)), the task paces alone.
+    type: bool
+    default: true
   max_concurrency:
     description:
       - How many job ids are queried in parallel (worker threads). Between 1 and 64.
@@ -143,9 +163,15 @@ notes:
   - Check mode is fully supported; the module runs the same read-only queries in check mode.
   - Many job ids are queried in parallel by up to O(max_concurrency) workers, under one rate limiter shared by all
     of them (O(rate_limit); by default the vendor API's limit).
-  - Throttling, HTTP 5xx and transport errors are retried up to O(retries) times with jittered exponential backoff.
-    When the vendor sends C(Retry-After) or C(x-acs-retry-after), that wait is honoured (capped at 60 seconds).
-    RV(api_calls) reports how many requests, retries and throttled answers the task saw.
+  - The rate adapts to the account's real quota - on a throttling reply the shared limiter lowers its rate
+    (multiplicative decrease, once per burst) and then regains it gradually; throttled requests are retried until
+    O(deadline) runs out. When the vendor sends C(Retry-After) or C(x-acs-retry-after), every worker waits that long
+    (capped at 60 seconds). HTTP 5xx and transport errors are retried up to O(retries) times with jittered
+    exponential backoff. RV(api_calls) reports how many requests, retries and throttled answers the task saw.
+  - After the first credential, signature or permission error (for example C(SignatureDoesNotMatch),
+    C(InvalidAccessKeyId.NotFound), C(APIG.0301)), nothing more is sent with those credentials in the task - a
+    burst of badly signed requests can trip a vendor's risk controls. Every remaining id is in RV(failed_ids) with
+    that error, and the message groups the failures by error code with counts and a few example ids.
   - Job ids the vendor reports as not found go to RV(missing_ids) instead of failing the task, unless
     O(fail_on_missing=true). Duplicate ids are queried once, and RV(jobs) follows the order of O(job_ids).
   - The vendor's job status is kept in RV(jobs[].provider_status) and mapped to the normalized RV(jobs[].status)

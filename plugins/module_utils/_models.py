@@ -7,7 +7,8 @@ from __future__ import annotations
 import traceback
 
 try:
-    from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
+    # Field is imported here for the API files' models
+    from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator  # pylint: disable=unused-import
 except ImportError:
     HAS_PYDANTIC = False
     PYDANTIC_IMPORT_ERROR = traceback.format_exc()

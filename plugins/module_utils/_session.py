@@ -39,6 +39,12 @@ class ApiSession:
     max_workers: int
     warnings: list = field(default_factory=list)
 
+    def set_deadline(self, deadline):
+        """A new time budget for the Get and List calls (e.g. one per poll of a long-running watch)."""
+        self.transport.deadline = deadline
+        if self.lister is not None:
+            self.lister.client.transport.deadline = deadline
+
     def fetcher(self):
         return JobFetcher(self.api, self.client, self.scope, self.max_workers, lister=self.lister)
 

@@ -39,7 +39,7 @@ author:
 
 EXAMPLES = r"""
 # Credentials come from VOLCENGINE_ACCESS_KEY / VOLCENGINE_SECRET_KEY (or VOLC_ACCESSKEY / VOLC_SECRETKEY)
-# when the options are not set; the signing region from VOLCENGINE_REGION, else cn-north-1.
+# when the options are not set; requests are signed for cn-north-1 (VOLCENGINE_REGION is ignored).
 - name: Read one pull-stream recording task, credentials from the environment
   mediaops.live_jobs.pull_record_task_info:
     task_id: "5b903f78c7f5ae*******01f6fe2eea"

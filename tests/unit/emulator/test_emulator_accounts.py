@@ -53,8 +53,8 @@ def test_default_fixture_keys_of_one_vendor_share_one_quota(emulator_factory):
     assert alibaba_pair(handle.url) == (200, 400)
     assert volcengine_pair(handle.url) == (200, 429)
     assert huawei_triple(handle.url) == (200, 429, 429)
-    assert handle.control("GET", "stats")["throttled"] == {"ice_record": 1, "volc_pull_record": 1,
-                                                             "huawei_record": 2}
+    expected = {"ice_record": 1, "volc_pull_record": 1, "huawei_record": 2}
+    assert handle.control("GET", "stats")["throttled"] == expected
 
 
 def test_without_accounts_every_key_and_token_has_its_own_quota(emulator_factory):

@@ -131,8 +131,8 @@ def test_volcengine_canonical_query_encoding():
 def test_huawei_vendor_published_vector():
     headers = {"Content-Type": "application/json", "Host": "service.region.example.com",
                "X-Sdk-Date": "20191115T033655Z"}
-    path, query = "/v1/77b6a44cba5143ab91d13ab9a8ff44fd/vpcs", [("marker", "13551d6b-755d-4757-b956-536f674975c0"),
-                                                               ("limit", "2")]
+    path = "/v1/77b6a44cba5143ab91d13ab9a8ff44fd/vpcs"
+    query = [("marker", "13551d6b-755d-4757-b956-536f674975c0"), ("limit", "2")]
     request_text = sig_huawei.canonical_request("GET", path, query, headers, EMPTY_SHA256)
     assert hashlib.sha256(request_text.encode()).hexdigest() == (
         "b25362e603ee30f4f25e7858e8a7160fd36e803bb2dfe206278659d71a9bcd7a")

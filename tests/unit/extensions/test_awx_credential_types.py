@@ -11,7 +11,9 @@ import pytest
 import yaml
 from jinja2.sandbox import ImmutableSandboxedEnvironment
 
-from ansible_collections.mediaops.live_jobs.plugins.module_utils._credentials import ENV_VARS
+from ansible_collections.mediaops.live_jobs.plugins.module_utils._registry import VENDORS as REGISTERED_VENDORS
+
+ENV_VARS = {name: vendor.env_vars for name, vendor in REGISTERED_VENDORS.items()}
 
 TYPES_DIR = Path(__file__).resolve().parents[3] / "extensions" / "awx" / "credential_types"
 VENDORS = {"alibaba_cloud.yml": "alibaba", "volcengine.yml": "volcengine", "huawei_cloud.yml": "huawei"}
