@@ -4,9 +4,9 @@
 
 from __future__ import annotations
 
-from ._descriptors import ApiCall, ApiDescriptor, Extracted, JobFields, ListSpec, TimeValue
+from ._descriptors import ApiCall, ApiDescriptor, Extracted, JobFields, TimeValue
 from ._models import Field, NormalizeError, VendorModel, raw_object, stream_url, validate
-from ._vendor_alibaba import VENDOR, list_items, list_total
+from ._vendor_alibaba import VENDOR, rpc_list
 
 NAME = "ice_record"
 VERSION = "2020-11-09"
@@ -58,10 +58,6 @@ def pick(job):
     return JobFields(job.job_id, job.name, job.status, stream_url(job), job.template_id, job.template_name, times)
 
 
-def list_call(params):
-    return ApiCall("GET", "ListLiveRecordJobs", VERSION, params)
-
-
 API = ApiDescriptor(
     name=NAME, vendor=VENDOR, service="ice", kind="record", title="ICE recording jobs", endpoint_service="ice",
     # ICE documents no rate limit for its Get calls: 50/s is well inside what Alibaba grants RPC APIs by default, and a
@@ -71,11 +67,9 @@ API = ApiDescriptor(
     not_found_codes=frozenset({"JobNotFound", "ResourceNotFound"}),
     get_call=get_call, read_get=read_get, pick=pick,
     status_map={"initial": "pending", "started": "running", "paused": "paused"},
-    listing=ListSpec(
-        # ICE List limits are undocumented: 10/s is a conservative choice; throttling slows the limiter down.
-        call=list_call, page_param="PageNo", max_page_size=100, default_rate_limit=10.0,
-        items=list_items("LiveRecordJobs"), total=list_total, read_item=read_item,
-        status_param="Status", status_values={"pending": ("initial",), "running": ("started",), "paused": ("paused",)},
+    # ICE List limits are undocumented: 10/s is a conservative choice; throttling slows the limiter down.
+    listing=rpc_list(
+        "GET", "ListLiveRecordJobs", VERSION, "LiveRecordJobs", read_item, default_rate_limit=10.0, status_param="Status", status_values={"pending": ("initial",), "running": ("started",), "paused": ("paused",)},
         # ListLiveRecordJobs applies no CreateTime window unless asked: a listing without created_after sends none
         keyword_param="Keyword", window="optional", batch=True,
     ),

@@ -4,9 +4,9 @@
 
 from __future__ import annotations
 
-from ._descriptors import ApiCall, ApiDescriptor, Extracted, JobFields, ListSpec, TimeValue
+from ._descriptors import ApiCall, ApiDescriptor, Extracted, JobFields, TimeValue
 from ._models import Field, VendorModel, stream_url, validate
-from ._vendor_alibaba import VENDOR, list_items, list_total
+from ._vendor_alibaba import VENDOR, rpc_list
 
 NAME = "ice_snapshot"
 VERSION = "2020-11-09"
@@ -55,10 +55,6 @@ def pick(job):
     return JobFields(job.job_id, job.job_name, job.status, stream_url(job), job.template_id, job.template_name, times)
 
 
-def list_call(params):
-    return ApiCall("GET", "ListLiveSnapshotJobs", VERSION, params)
-
-
 API = ApiDescriptor(
     name=NAME, vendor=VENDOR, service="ice", kind="snapshot", title="ICE snapshot jobs", endpoint_service="ice",
     # undocumented, as for ICE record: 50/s, lowered by the adaptive limiter when the account's quota is smaller
@@ -66,10 +62,8 @@ API = ApiDescriptor(
     not_found_codes=frozenset({"JobNotFound", "ResourceNotFound"}),
     get_call=get_call, read_get=read_get, pick=pick,
     status_map={"init": "pending", "started": "running", "paused": "paused"},
-    listing=ListSpec(
-        call=list_call, page_param="PageNo", max_page_size=100, default_rate_limit=10.0,
-        items=list_items("JobList"), total=list_total, read_item=read_item,
-        status_param="Status", status_values={"pending": ("init",), "running": ("started",), "paused": ("paused",)},
+    listing=rpc_list(
+        "GET", "ListLiveSnapshotJobs", VERSION, "JobList", read_item, default_rate_limit=10.0, status_param="Status", status_values={"pending": ("init",), "running": ("started",), "paused": ("paused",)},
         # StartTime defaults to 7 days ago, so a full listing always sends a window; List items lack StreamInput,
         # LastModified and more, so batches of ids always use Get
         keyword_param="SearchKeyWord", window="required",

@@ -4,9 +4,9 @@
 
 from __future__ import annotations
 
-from ._descriptors import ApiCall, ApiDescriptor, Extracted, JobFields, ListSpec, ScopeOption, TimeValue
+from ._descriptors import ApiCall, ApiDescriptor, Extracted, JobFields, ScopeOption, TimeValue
 from ._models import Field, NormalizeError, VendorModel, raw_object, validate
-from ._vendor_alibaba import VENDOR, list_items, list_total
+from ._vendor_alibaba import VENDOR, rpc_list
 
 NAME = "live_edge_transcode"
 VERSION = "2016-11-01"
@@ -73,21 +73,15 @@ def status_of(fields):
     return None
 
 
-def list_call(params):
-    return ApiCall("POST", "ListEdgeTranscodeJob", VERSION, params)
-
-
 API = ApiDescriptor(
     name=NAME, vendor=VENDOR, service="live", kind="edge_transcode", title="Live edge transcoding jobs", endpoint_service="live",
     default_rate_limit=100.0,  # documented: 6,000 calls per minute per user
     not_found_codes=frozenset({"JobNotFound"}),
     get_call=get_call, read_get=read_get, pick=pick, status_map={"1": "running"}, status_of=status_of,
     scope_options=(ScopeOption("cluster_id", "is required for edge transcoding jobs (the ID of the data center that runs them)"),),
-    listing=ListSpec(
-        # only the Get limit is documented; 10/s for the List
-        call=list_call, page_param="PageNo", max_page_size=100, default_rate_limit=10.0,
-        items=list_items("JobList"), total=list_total, read_item=read_item, base_params=scope_params,
-        status_param="Status", status_values={"running": ("1",), "pending": ("0",), "stopped": ("0",)},
+    # only the Get limit is documented; 10/s for the List
+    listing=rpc_list(
+        "POST", "ListEdgeTranscodeJob", VERSION, "JobList", read_item, default_rate_limit=10.0, base_params=scope_params, status_param="Status", status_values={"running": ("1",), "pending": ("0",), "stopped": ("0",)},
         keyword_param="Keyword", batch=True,
     ),
     time_labels={"created_at": "Created", "started_at": "Last started", "stopped_at": "Last stopped"},

@@ -20,6 +20,7 @@ from __future__ import annotations
 import math
 import re
 from dataclasses import dataclass
+from typing import Any
 from datetime import datetime, timedelta, timezone
 
 from ._errors import ApiError, OptionError
@@ -146,18 +147,21 @@ def matches(desc, filters, job):
     return True
 
 
+@dataclass
 class Lister:
     """Pages through one API's List call. `client` is a vendor client whose transport has the List rate limit."""
 
-    def __init__(self, api, client, scope, max_workers, get_rate, list_rate, use_list="auto"):
-        self.api = api
-        self.desc = api.listing
-        self.client = client
-        self.scope = scope
-        self.max_workers = max_workers
-        self.get_rate = get_rate
-        self.list_rate = list_rate
-        self.use_list = use_list
+    api: Any
+    client: Any
+    scope: Any
+    max_workers: int
+    get_rate: float
+    list_rate: float
+    use_list: str = "auto"
+
+    @property
+    def desc(self):
+        return self.api.listing
 
     # ------------------------------------------------------------------------------------------------ requests
 

@@ -7,7 +7,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any, Callable
 
-from ._descriptors import Vendor
+from ._descriptors import ApiCall, ListSpec, Vendor
 from ._errors import ApiError, OptionError
 from ._replies import CLOCK_HINT, RETRYABLE_HTTP, Reply, as_int, as_text, decode_object, not_json_error, retry_after_seconds
 from ._signing import alibaba as signing
@@ -128,6 +128,14 @@ def list_items(key):
 
 def list_total(body):
     return as_int(body.get("TotalCount"))
+
+
+def rpc_list(method, action, version, items_key, read_item, **options):
+    """The ListSpec of an Alibaba RPC List call: PageNo/PageSize (at most 100), TotalCount, the jobs under items_key."""
+    return ListSpec(
+        call=lambda params: ApiCall(method, action, version, params), page_param="PageNo", max_page_size=100,
+        items=list_items(items_key), total=list_total, read_item=read_item, **options,
+    )
 
 
 def check_credentials(creds):

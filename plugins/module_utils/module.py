@@ -50,6 +50,13 @@ def shared_argument_spec():
     )
 
 
+def require_libraries(module):
+    """fail_json with missing_required_lib when requests or pydantic is not installed where the module runs."""
+    for has_lib, name, error in ((HAS_REQUESTS, "requests", REQUESTS_IMPORT_ERROR), (HAS_PYDANTIC, "pydantic", PYDANTIC_IMPORT_ERROR)):
+        if not has_lib:
+            module.fail_json(msg=missing_required_lib(name), exception=error)
+
+
 class LiveJobsModule:
     """Wraps AnsibleModule for one info module; `apis` maps provider -> API descriptor (several when `provider` chooses)."""
 
@@ -60,9 +67,7 @@ class LiveJobsModule:
         spec.update(argument_spec or {})
         self.apis = apis
         self.module = AnsibleModule(argument_spec=spec, supports_check_mode=True, **kwargs)
-        for has_lib, name, error in ((HAS_REQUESTS, "requests", REQUESTS_IMPORT_ERROR), (HAS_PYDANTIC, "pydantic", PYDANTIC_IMPORT_ERROR)):
-            if not has_lib:
-                self.module.fail_json(msg=missing_required_lib(name), exception=error)
+        require_libraries(self.module)
 
     def run(self):
         try:

@@ -6,16 +6,15 @@ from __future__ import annotations
 
 import time
 
-from ansible.module_utils.basic import AnsibleModule, missing_required_lib
+from ansible.module_utils.basic import AnsibleModule
 
 from ._errors import OptionError
 from ._groups import open_groups, parse_group, read_groups
 from ._listing import parse_time
-from ._models import HAS_PYDANTIC, PYDANTIC_IMPORT_ERROR
 from ._registry import APIS
 from ._session import utc_now
-from ._transport import HAS_REQUESTS, REQUESTS_IMPORT_ERROR
 from ._verdicts import causes, rows_of, summarize_rows
+from .module import require_libraries
 
 TRANSPORT_SPEC = dict(
     region=dict(type="str"), endpoint=dict(type="str"), signature_version=dict(type="str", choices=["v3", "v1"]),
@@ -50,9 +49,7 @@ def parse_window(window):
 class ReadinessModule:
     def __init__(self):
         self.module = AnsibleModule(argument_spec=ARGUMENT_SPEC, supports_check_mode=True)
-        for has_lib, name, error in ((HAS_REQUESTS, "requests", REQUESTS_IMPORT_ERROR), (HAS_PYDANTIC, "pydantic", PYDANTIC_IMPORT_ERROR)):
-            if not has_lib:
-                self.module.fail_json(msg=missing_required_lib(name), exception=error)
+        require_libraries(self.module)
 
     def run(self):
         try:
