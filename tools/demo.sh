@@ -5,9 +5,11 @@
 #      exported in the vendors' own environment variables,
 #   2. runs `ansible-playbook mediaops.live_jobs.readiness` on playbooks/events/ready.yml: it must pass,
 #   3. runs it on playbooks/events/not_ready.yml: it must fail (that is the expected outcome),
-#   4. writes readiness.html and readiness.junit.xml for both into build/demo/{ready,not_ready}/, stops the emulator.
+#   4. runs it on playbooks/events/multi_account.yml (list form, two accounts of one vendor, a rotated key): it must
+#      fail with the credentials cause first and one job not ready,
+#   5. writes readiness.{html,junit.xml,json,prom} for each into build/demo/<event>/, stops the emulator.
 #
-# Exit 0 when both outcomes are as expected; 1 when the ready event fails or the not-ready event passes.
+# Exit 0 when every outcome is as expected; 1 otherwise.
 # Needs `make venv` (the Makefile runs this with .venv/bin first on PATH and
 # ANSIBLE_COLLECTIONS_PATH=build/collections); runnable directly as well.
 set -euo pipefail
@@ -47,8 +49,11 @@ banner() {
 
 banner "starting the vendor emulator"
 start_emulator
+# shellcheck source-path=SCRIPTDIR source=emulator-credentials.sh
+source "${root}/tools/emulator-credentials.sh"
 echo "demo: credentials: the emulator's FAKE keys in ALIBABA_CLOUD_ACCESS_KEY_ID/SECRET, VOLCENGINE_ACCESS_KEY/SECRET_KEY,"
-echo "      HUAWEICLOUD_SDK_AK/SK/PROJECT_ID (the same variables the modules read for the real clouds)"
+echo "      HUAWEICLOUD_SDK_AK/SK/PROJECT_ID (the same variables the modules read for the real clouds), and a second"
+echo "      Volcengine account's in LIVE_JOBS_EMU_VOLCENGINE_SECOND_* (tools/emulator-credentials.sh)"
 
 # json_vars KEY VALUE [KEY VALUE...]: a JSON object for `ansible-playbook -e`, any characters in the values.
 json_vars() {
@@ -81,7 +86,7 @@ fi
 run_event not_ready
 not_ready_rc=${event_rc}
 # ansible-playbook exits 2 when a task failed; the failure must be the readiness verdict, not something else.
-if ((not_ready_rc == 2)) && grep -q 'is NOT READY' "${out}/not_ready.log"; then
+if ((not_ready_rc == 2)) && grep -q 'NOT READY' "${out}/not_ready.log"; then
     not_ready_verdict="FAILED as expected: the playbook named every job that is not ready"
 elif ((not_ready_rc == 0)); then
     not_ready_verdict="PASSED - UNEXPECTED: the not-ready event must fail"
@@ -91,15 +96,27 @@ else
     failed=1
 fi
 
+run_event multi_account
+multi_rc=${event_rc}
+# the cause (a rotated key: unchecked, not broken) must come before the one job that is really not ready
+if ((multi_rc == 2)) && grep -q 'credentials rejected (SignatureDoesNotMatch): 3 jobs not checked' "${out}/multi_account.log" \
+    && grep -q 'evt-rtc-002' "${out}/multi_account.log"; then
+    multi_verdict="FAILED as expected: 3 jobs unchecked (rotated key) listed first, 1 job not ready (wrong stream)"
+else
+    multi_verdict="UNEXPECTED outcome (rc ${multi_rc}); see build/demo/multi_account.log"
+    failed=1
+fi
+
 stop_emulator
 
 banner "demo summary"
-printf '%-34s %s\n' "playbooks/events/ready.yml:" "${ready_verdict}"
-printf '%-34s %s\n' "playbooks/events/not_ready.yml:" "${not_ready_verdict}"
+printf '%-38s %s\n' "playbooks/events/ready.yml:" "${ready_verdict}"
+printf '%-38s %s\n' "playbooks/events/not_ready.yml:" "${not_ready_verdict}"
+printf '%-38s %s\n' "playbooks/events/multi_account.yml:" "${multi_verdict}"
 echo
 echo "reports:"
-for name in ready not_ready; do
-    for file in readiness.html readiness.junit.xml; do
+for name in ready not_ready multi_account; do
+    for file in readiness.html readiness.junit.xml readiness.json readiness.prom; do
         if [[ -f "${out}/${name}/${file}" ]]; then
             echo "  build/demo/${name}/${file}"
         else
@@ -108,10 +125,10 @@ for name in ready not_ready; do
         fi
     done
 done
-echo "  (playbook logs: build/demo/ready.log, build/demo/not_ready.log; emulator log: build/demo/emulator.log)"
+echo "  (playbook logs: build/demo/<event>.log; emulator log: build/demo/emulator.log)"
 echo
 if ((failed)); then
     echo "demo: FAILED after $((SECONDS - t0))s"
     exit 1
 fi
-echo "demo: OK in $((SECONDS - t0))s (the ready event passed, the not-ready event failed as expected)"
+echo "demo: OK in $((SECONDS - t0))s (the ready event passed, the not-ready events failed as expected)"
