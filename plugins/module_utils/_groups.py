@@ -142,8 +142,19 @@ def parse_group(index, check, apis, defaults=None, endpoint=None, window=None):
         check_numbers(params)
     except OptionError as error:
         raise OptionError(_where(index, error.option), str(error).split(": ", 1)[1]) from None
-    label = check.get("label") or f"{api.name} #{index + 1}"
-    return Group(index, api, str(label), params, expectations, selector)
+    return Group(index, api, str(check.get("label") or ""), params, expectations, selector)
+
+
+def label_groups(groups):
+    """Unlabelled groups are named by their API's title, numbered when the title repeats (e.g. in the older event form)."""
+    titles = [group.api.title for group in groups if not group.label]
+    seen = {}
+    for group in groups:
+        if not group.label:
+            seen[group.api.title] = seen.get(group.api.title, 0) + 1
+            repeated = titles.count(group.api.title) > 1
+            group.label = f"{group.api.title} #{seen[group.api.title]}" if repeated else group.api.title
+    return groups
 
 
 def open_groups(groups, environ=None, http_session=None):

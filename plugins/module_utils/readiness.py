@@ -9,7 +9,7 @@ import time
 from ansible.module_utils.basic import AnsibleModule
 
 from ._errors import OptionError
-from ._groups import open_groups, parse_group, read_groups
+from ._groups import label_groups, open_groups, parse_group, read_groups
 from ._listing import parse_time
 from ._registry import APIS
 from ._session import utc_now
@@ -65,7 +65,7 @@ class ReadinessModule:
         groups = [parse_group(index, check, APIS, defaults, params["endpoint"], window) for index, check in enumerate(params["checks"])]
         if not groups:
             raise OptionError("checks", "lists no group: add at least one {api, expect or select}")
-        open_groups(groups)
+        open_groups(label_groups(groups))
         for group in groups:
             self.module.no_log_values.update(group.session.credentials.secrets())
         results = read_groups(groups)

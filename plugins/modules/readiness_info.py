@@ -31,7 +31,9 @@ options:
         required: true
         choices: [ice_record, ice_snapshot, live_edge_transcode, volc_pull_record, huawei_record]
       label:
-        description: A name for the group in reports and messages. Defaults to the API name and the group's position.
+        description:
+          - A name for the group in reports and messages.
+          - Defaults to the API's title (for example C(ICE recording jobs)), numbered when several groups share it.
         type: str
       expect:
         description:
