@@ -9,7 +9,9 @@ set -eu
 
 CHROMIUM=/usr/bin/chromium
 
-if [ -x "$CHROMIUM" ]; then
+# a CJK font, so the page's Chinese vendor statuses (生效中) render in the screenshots instead of boxes
+FONT=fonts-wqy-microhei
+if [ -x "$CHROMIUM" ] && dpkg -s "$FONT" >/dev/null 2>&1; then
     exit 0
 fi
 
@@ -33,7 +35,7 @@ if ! $SUDO apt-get update -qq; then
     echo "install-chromium.sh: apt-get update failed; cannot install chromium" >&2
     exit 1
 fi
-if ! $SUDO env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; then
+if ! $SUDO env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium "$FONT" >/dev/null; then
     echo "install-chromium.sh: apt-get install chromium failed" >&2
     exit 1
 fi

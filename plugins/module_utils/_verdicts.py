@@ -160,6 +160,11 @@ CAUSE_TEXT = {
 }
 
 
+def where(vendor, label):
+    """'Volcengine (EU account)', or just the label when it already names the vendor."""
+    return label if vendor.lower() in label.lower() else f"{vendor} ({label})"
+
+
 def causes(rows, examples=3):
     """Unchecked rows grouped by (vendor, label, cause, code): what to fix first, with counts and a few example ids."""
     groups = {}
@@ -176,6 +181,6 @@ def causes(rows, examples=3):
         out.append({
             "vendor": vendor, "label": label, "cause": cause, "code": code, "count": len(ids), "job_ids": ids,
             "message": members[0]["error_message"],
-            "text": f"{vendor} ({label}): {CAUSE_TEXT.get(cause, cause)} ({code}): {len(ids)} {noun} not checked, e.g. {shown}",
+            "text": f"{where(vendor, label)}: {CAUSE_TEXT.get(cause, cause)} ({code}): {len(ids)} {noun} not checked, e.g. {shown}",
         })
     return out
