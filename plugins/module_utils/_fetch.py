@@ -7,7 +7,7 @@ from __future__ import annotations
 import time
 from dataclasses import dataclass, field
 
-from ._errors import ApiError, WaitTimeout
+from ._errors import ApiError, WaitTimeout, not_sent_error
 from ._models import NormalizeError
 from ._normalize import normalize_job
 from ._transport import map_ordered
@@ -44,7 +44,11 @@ class JobFetcher:
 
     def fetch_many(self, job_ids):
         outcome = Outcome()
-        listed, outcome.warnings = self.lister.prefetch(job_ids) if self.lister is not None else ({}, [])
+        try:
+            listed, outcome.warnings = self.lister.prefetch(job_ids) if self.lister is not None else ({}, [])
+        except ApiError as error:  # the List call's credentials were rejected: no Get is sent either
+            outcome.failures = {job_id: error if position == 0 else not_sent_error(error) for position, job_id in enumerate(job_ids)}
+            return outcome
         rest = [job_id for job_id in job_ids if job_id not in listed]
         fetched = dict(zip(rest, map_ordered(self.fetch_one, rest, self.max_workers)))
         for job_id in job_ids:

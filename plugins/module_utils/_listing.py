@@ -32,7 +32,7 @@ USE_LIST_CHOICES = ["auto", "always", "never"]
 LIST_FILTER_OPTIONS = ("status", "name", "created_after", "created_before")
 MIN_SAVING_SECONDS = 2.0
 ICE_MAX_WINDOW = timedelta(days=30)
-# ListLiveSnapshotJobs defaults StartTime to 7 days ago: a full listing asks for this many days back instead.
+# A List whose window is required defaults it to a few days back (ICE snapshot: 7): a full listing asks for this many days.
 DEFAULT_LIST_DAYS = 365
 # Jobs created a little "after now" (vendor clock ahead of ours) still fall inside the last window.
 CLOCK_MARGIN = timedelta(minutes=10)
@@ -74,7 +74,7 @@ def check_list_options(api, params, listing):
             raise OptionError(given[0], "selects jobs in list mode only; omit job_ids to list jobs, or drop " + ", ".join(given))
         return None
     if api.listing is None:
-        raise OptionError("job_ids", f"{api.provider} has no List call for {api.kind} jobs, so job_ids is required")
+        raise OptionError("job_ids", f"{api.vendor.name} has no List call for {api.kind} jobs, so job_ids is required")
     if params.get("wait_for_status"):
         raise OptionError("wait_for_status", "needs job_ids; it cannot be combined with list mode")
     filters = ListFilters(
@@ -271,7 +271,7 @@ class Lister:
                     take(page)
         except ApiError as error:
             if error.credential:
-                return found, []  # every Get of this account now fails fast with the same code, unsent
+                raise  # the caller reports every id with this reply (its code and request id)
             action = self.desc.call({}).action
             return found, [f"{action} failed ({error.code}); the remaining job ids are read one by one"]
         return found, []

@@ -33,5 +33,6 @@ def describe_failures(failures, total):
 def describe_missing(missing):
     parts = []
     for (_provider, code), ids in group_by_code(missing).items():
-        parts.append(f"{code}: {len(ids)} ({examples(ids)})")
+        request_id = next((missing[job_id].request_id for job_id in ids if missing[job_id].request_id), None)
+        parts.append(f"{code}: {len(ids)} ({examples(ids)}; request id {request_id or 'none'})")
     return f"{len(missing)} job ids were not found and fail_on_missing is true: " + "; ".join(parts)

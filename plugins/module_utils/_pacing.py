@@ -93,10 +93,15 @@ class RateLimiter:
         """Wait for the next slot; PacingTimeout (without waiting) when it is more than max_wait seconds away."""
         wait = self._reserve()
         if max_wait is not None and wait > max_wait:
+            self._state.update(self._give_back)  # the slot is not used: others (in any process) may have it
             raise PacingTimeout(wait)
         if wait > 0:
             self._sleep(wait)
         return wait
+
+    @staticmethod
+    def _give_back(state):
+        state["tokens"] = state.get("tokens", 0.0) + 1.0
 
     def throttled(self, sent_at=None, retry_after=None):
         """A request sent at sent_at was throttled: slow down once per burst, and hold everyone for retry_after."""

@@ -154,7 +154,9 @@ class Transport:
                 self.stats.count(retried=attempt + throttled > 0, throttled=error.throttled)
                 last = error
                 if error.credential:
+                    # never retried, whatever the HTTP status: the same credentials fail the same way
                     self.guard.trip(error)
+                    raise
                 if error.throttled and self.rate_limiter is not None:
                     self.rate_limiter.throttled(sent_at, error.retry_after)
                 if not error.retryable:
@@ -237,9 +239,9 @@ def transport_error(provider, host, exc, timeout):
     if isinstance(exc, exceptions.ProxyError):
         return ApiError(provider, "ProxyError", f"the HTTP(S) proxy refused or failed the connection to {host}", retryable=True)
     if isinstance(exc, exceptions.ConnectTimeout):
-        return ApiError(provider, "ConnectTimeout", f"connecting to {host} timed out after {timeout}s", retryable=True)
+        return ApiError(provider, "ConnectTimeout", f"connecting to {host} timed out after {round(timeout, 2)}s", retryable=True)
     if isinstance(exc, exceptions.ReadTimeout):
-        return ApiError(provider, "ReadTimeout", f"{host} did not answer within {timeout}s", retryable=True)
+        return ApiError(provider, "ReadTimeout", f"{host} did not answer within {round(timeout, 2)}s", retryable=True)
     if isinstance(exc, exceptions.ConnectionError):
         return ApiError(provider, "ConnectionError", f"connection to {host} failed or was reset", retryable=True)
     if isinstance(exc, (exceptions.ChunkedEncodingError, exceptions.ContentDecodingError)):

@@ -117,7 +117,7 @@ def error_from_body(body, status, request_id, retry_after, throttled=False):
 
 
 def list_items(key):
-    """The List reply's array of jobs under key (ListEdgeTranscodeJob wraps it: JobList: {Job: [...]})."""
+    """The List reply's array of jobs under key (the Live edge List wraps it: JobList: {Job: [...]})."""
     def items(body):
         value = body.get(key)
         if isinstance(value, dict):

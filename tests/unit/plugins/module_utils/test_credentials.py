@@ -6,11 +6,25 @@ from __future__ import annotations
 
 import pytest
 
-from ansible_collections.mediaops.live_jobs.plugins.module_utils._credentials import ENV_VARS, Credentials, resolve_credentials
+from ansible_collections.mediaops.live_jobs.plugins.module_utils import _credentials
+from ansible_collections.mediaops.live_jobs.plugins.module_utils._credentials import Credentials
 from ansible_collections.mediaops.live_jobs.plugins.module_utils._errors import OptionError
+from ansible_collections.mediaops.live_jobs.plugins.module_utils._vendor_alibaba import VENDOR as ALIBABA
+from ansible_collections.mediaops.live_jobs.plugins.module_utils._vendor_huawei import VENDOR as HUAWEI
+from ansible_collections.mediaops.live_jobs.plugins.module_utils._vendor_volcengine import VENDOR as VOLCENGINE
 
 SECRET = "Zq8vR2nLx5Tb7Wc9Yd1Fe3Gh4Jk6Mp0S"
 TOKEN = "STS.NUgYrLnoC37mZZCNnAbez2PGe.sts-token-value-0123456789"
+
+
+VENDORS = {vendor.name: vendor for vendor in (ALIBABA, VOLCENGINE, HUAWEI)}
+# each vendor's environment variable names now live in its own _vendor_*.py file
+ENV_VARS = {name: vendor.env_vars for name, vendor in VENDORS.items()}
+
+
+def resolve_credentials(provider, params, environ=None):
+    """The old call shape (vendor name) on the new one (vendor descriptor)."""
+    return _credentials.resolve_credentials(VENDORS[provider], params, environ)
 
 
 def params(**values):
@@ -32,7 +46,8 @@ def test_env_var_names_are_the_vendors_own():
             "access_key": ("VOLCENGINE_ACCESS_KEY", "VOLC_ACCESSKEY"),
             "secret_key": ("VOLCENGINE_SECRET_KEY", "VOLC_SECRETKEY"),
             "security_token": ("VOLCENGINE_SESSION_TOKEN",),
-            "region": ("VOLCENGINE_REGION",),
+            # issue 13: no "region" entry any more; VOLCENGINE_REGION (other Volcengine tools' cn-beijing) must not
+            # change the signing region of Live calls (cn-north-1 unless the task's region option says otherwise)
             "endpoint": ("VOLCENGINE_ENDPOINT",),
         },
         "huawei": {
@@ -137,9 +152,15 @@ def test_secrets_lists_only_secret_values():
 def test_uses_os_environ_by_default(monkeypatch):
     monkeypatch.setenv("VOLCENGINE_ACCESS_KEY", "AKLTfromOsEnviron")
     monkeypatch.setenv("VOLCENGINE_SECRET_KEY", SECRET)
-    monkeypatch.setenv("VOLCENGINE_REGION", "cn-north-1")
+    monkeypatch.setenv("VOLCENGINE_REGION", "cn-beijing")
     creds = resolve_credentials("volcengine", params())
-    assert (creds.access_key, creds.secret_key, creds.region) == ("AKLTfromOsEnviron", SECRET, "cn-north-1")
+    # issue 13: VOLCENGINE_REGION is ignored (it used to become creds.region)
+    assert (creds.access_key, creds.secret_key, creds.region) == ("AKLTfromOsEnviron", SECRET, None)
+    monkeypatch.setenv("ALIBABA_CLOUD_ACCESS_KEY_ID", "LTAIfromOsEnviron")
+    monkeypatch.setenv("ALIBABA_CLOUD_ACCESS_KEY_SECRET", SECRET)
+    monkeypatch.setenv("ALIBABA_CLOUD_REGION_ID", "cn-shanghai")
+    creds = resolve_credentials("alibaba", params())
+    assert (creds.access_key, creds.secret_key, creds.region) == ("LTAIfromOsEnviron", SECRET, "cn-shanghai")
 
 
 def test_credentials_repr_is_not_used_in_errors():
@@ -161,3 +182,13 @@ def test_whitespace_or_control_characters_in_credentials_name_the_option(field, 
         resolve_credentials("alibaba", params(**values), environ={})
     assert info.value.option == field
     assert value.strip() not in str(info.value)
+
+
+def test_account_id_is_the_access_key_or_a_token_digest():
+    """What the shared quota is keyed by: the access key, or for token auth a digest (never the token itself)."""
+    token = "MIIZkgYJKoZIhvcNAQcCoIIZgzCCGX8CAQExDTALBglghkgBZQMEAgEwgheoBgkqhkiG9w0BBwGggheZ"
+    assert resolve_credentials("alibaba", params(access_key="LTAIkey", secret_key=SECRET, region="r"), {}).account_id() == "LTAIkey"
+    account = resolve_credentials("huawei", params(auth_token=token), {}).account_id()
+    assert account.startswith("token:") and token not in account
+    other = resolve_credentials("huawei", params(auth_token=token + "x"), {}).account_id()
+    assert other != account

@@ -6,7 +6,18 @@ from __future__ import annotations
 
 import pytest
 
-from ansible_collections.mediaops.live_jobs.plugins.module_utils._credentials import ENV_VARS, resolve_credentials
+from ansible_collections.mediaops.live_jobs.plugins.module_utils import _credentials
+from ansible_collections.mediaops.live_jobs.plugins.module_utils._vendor_alibaba import VENDOR as ALIBABA
+from ansible_collections.mediaops.live_jobs.plugins.module_utils._vendor_huawei import VENDOR as HUAWEI
+from ansible_collections.mediaops.live_jobs.plugins.module_utils._vendor_volcengine import VENDOR as VOLCENGINE
+
+VENDORS = {vendor.name: vendor for vendor in (ALIBABA, VOLCENGINE, HUAWEI)}
+ENV_VARS = {name: vendor.env_vars for name, vendor in VENDORS.items()}
+
+
+def resolve_credentials(provider, params, environ=None):
+    return _credentials.resolve_credentials(VENDORS[provider], params, environ)
+
 
 SECRET = "Zq8vR2nLx5Tb7Wc9Yd1Fe3Gh4Jk6Mp0S"
 KEYS = {

@@ -1,13 +1,33 @@
 # Copyright: (c) 2026, mediaops live_jobs developers
 # GNU General Public License v3.0+ (see https://www.gnu.org/licenses/gpl-3.0.txt)
-"""Default hosts per service/region and the endpoint override."""
+"""Default hosts per service/region (each vendor file's default_host) and the endpoint override (_endpoints.base_url)."""
 
 from __future__ import annotations
 
 import pytest
 
-from ansible_collections.mediaops.live_jobs.plugins.module_utils._endpoints import base_url, default_host
+from ansible_collections.mediaops.live_jobs.plugins.module_utils import _endpoints
+from ansible_collections.mediaops.live_jobs.plugins.module_utils import _vendor_alibaba, _vendor_huawei, _vendor_volcengine
 from ansible_collections.mediaops.live_jobs.plugins.module_utils._errors import OptionError
+from ansible_collections.mediaops.live_jobs.plugins.module_utils._registry import APIS
+
+# the old service names -> (vendor file, the service its default_host is asked for)
+SERVICES = {
+    "ice": (_vendor_alibaba, "ice"),
+    "live": (_vendor_alibaba, "live"),
+    "volcengine_live": (_vendor_volcengine, "live"),
+    "huawei_rtc": (_vendor_huawei, "rtc"),
+}
+
+
+def default_host(service, region):
+    vendor, vendor_service = SERVICES[service]
+    return vendor.default_host(vendor_service, region)
+
+
+def base_url(endpoint, service, region):
+    """The old call shape on the new one: the default host is a callable, asked only when no endpoint is given."""
+    return _endpoints.base_url(endpoint, lambda: default_host(service, region))
 
 
 @pytest.mark.parametrize("service, region, host", [
@@ -79,3 +99,21 @@ def test_unparseable_endpoints_name_the_option(endpoint):
     with pytest.raises(OptionError) as info:
         base_url(endpoint, "ice", "cn-shanghai")
     assert info.value.option == "endpoint"
+
+
+@pytest.mark.parametrize("api_name, service", [
+    ("ice_record", "ice"), ("ice_snapshot", "ice"), ("live_edge_transcode", "live"), ("volc_pull_record", "volcengine_live"),
+    ("huawei_record", "huawei_rtc"),
+])
+def test_each_api_asks_its_vendor_for_the_right_service(api_name, service):
+    api = APIS[api_name]
+    vendor, vendor_service = SERVICES[service]
+    assert api.vendor is vendor.VENDOR and api.endpoint_service == vendor_service
+    assert api.vendor.default_host(api.endpoint_service, "cn-shanghai") == default_host(service, "cn-shanghai")
+
+
+def test_default_host_is_not_asked_when_an_endpoint_is_given():
+    def must_not_be_called():
+        raise AssertionError("default_host called although an endpoint was given")
+
+    assert _endpoints.base_url("http://127.0.0.1:8080", must_not_be_called) == ("http://127.0.0.1:8080", "127.0.0.1:8080")

@@ -9,9 +9,10 @@ from collections import Counter
 
 import pytest
 
-from ansible_collections.mediaops.live_jobs.plugins.module_utils._apis import APIS, Scope
+from ansible_collections.mediaops.live_jobs.plugins.module_utils._descriptors import Scope
 from ansible_collections.mediaops.live_jobs.plugins.module_utils._errors import ApiError, WaitTimeout
 from ansible_collections.mediaops.live_jobs.plugins.module_utils._fetch import JobFetcher
+from ansible_collections.mediaops.live_jobs.plugins.module_utils._registry import APIS
 from ansible_collections.mediaops.live_jobs.plugins.module_utils._replies import Reply
 
 ICE = APIS["ice_record"]
@@ -23,16 +24,16 @@ def record_body(job_id, status):
 
 
 class StubClient:
-    """Answers AlibabaRpcClient.call(action, version, method, params) from per-id scripts (the last answer repeats)."""
+    """Answers a vendor client's send(ApiCall) from per-id scripts (the last answer repeats)."""
 
     def __init__(self, answers):
         self.answers = {job_id: list(items) for job_id, items in answers.items()}
         self.calls = Counter()
         self.lock = threading.Lock()
 
-    def call(self, action, version, method, params):
-        job_id = params["JobId"]
-        assert (action, version, method) == ("GetLiveRecordJob", "2020-11-09", "GET")
+    def send(self, call):
+        job_id = call.params["JobId"]
+        assert (call.action, call.version, call.method) == ("GetLiveRecordJob", "2020-11-09", "GET")
         with self.lock:
             self.calls[job_id] += 1
             script = self.answers[job_id]
@@ -72,7 +73,7 @@ def test_unknown_status_is_a_warning_not_a_failure():
 
 def test_unexpected_shape_becomes_an_api_error():
     class Broken:
-        def call(self, *args):
+        def send(self, call):
             return Reply({"RequestId": "R-shape", "Nothing": 1}, "HDR", 200)
 
     outcome = JobFetcher(ICE, Broken(), Scope(), 1).fetch_many(["a"])
@@ -162,3 +163,33 @@ def test_wait_for_missing_id_that_appears_later(fake_clock):
     assert outcome.missing == {}
     assert [job["status"] for job in outcome.jobs] == ["running"]
     assert client.calls["m"] == 3
+
+
+def test_ice_resource_not_found_is_missing_for_both_ice_apis():
+    """ICE's own dialect (IMS error table): ResourceNotFound (404) means the job does not exist, like JobNotFound."""
+    for name in ("ice_record", "ice_snapshot"):
+        api = APIS[name]
+        assert {"JobNotFound", "ResourceNotFound"} <= api.not_found_codes
+
+        class Gone:
+            def send(self, call):
+                raise ApiError("alibaba", "ResourceNotFound", "The specified resource is not found.", 404, "NF")
+
+        outcome = JobFetcher(api, Gone(), Scope(), 1).fetch_many(["a"])
+        assert list(outcome.missing) == ["a"] and outcome.failures == {}
+
+
+def test_fetch_one_sends_the_descriptors_get_call():
+    """JobFetcher knows no API: what it sends is exactly api.get_call(job_id, scope)."""
+    sent = []
+
+    class Recorder:
+        def send(self, call):
+            sent.append(call)
+            raise ApiError("x", "JobNotFound", "no", 404)
+
+    scope = Scope(region="cn-shanghai", cluster_id="c1", app_id="app")
+    for name, api in APIS.items():
+        sent.clear()
+        JobFetcher(api, Recorder(), scope, 1).fetch_many(["id-1"])
+        assert sent == [api.get_call("id-1", scope)], name

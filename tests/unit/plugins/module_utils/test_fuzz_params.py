@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 import math
+import tempfile
 import threading
 import types
 
@@ -17,7 +18,7 @@ from hypothesis import strategies as st
 
 from ansible.module_utils.testing import patch_module_args
 
-from ansible_collections.mediaops.live_jobs.plugins.module_utils import _credentials, _fetch, _transport
+from ansible_collections.mediaops.live_jobs.plugins.module_utils import _fetch, _pacing, _registry, _transport
 from ansible_collections.mediaops.live_jobs.plugins.modules import (
     edge_transcode_job_info, pull_record_task_info, record_job_info, snapshot_job_info,
 )
@@ -89,6 +90,8 @@ def module_args(draw, provider, api):
         "wait_for_status": draw(optional(st.one_of(st.sampled_from(["running", "paused", "stopped", "pending"]), AWKWARD_TEXT))),
         "wait_timeout": draw(optional(NUMBERS)),
         "wait_interval": draw(optional(NUMBERS)),
+        "deadline": draw(optional(NUMBERS)),
+        "shared_quota": draw(optional(st.one_of(st.booleans(), st.sampled_from(["yes", "no", "maybe", 2])))),
         "unexpected_option": draw(optional(ANY)),
     }
     if provider is not None:
@@ -167,14 +170,19 @@ def run_main(module, args, answers, capsys):
         clock["now"] += 1.0 if math.isnan(seconds) else max(0.0, seconds)
 
     fake_time = types.SimpleNamespace(monotonic=lambda: clock["now"], sleep=sleep, time=lambda: clock["now"])
-    with pytest.MonkeyPatch.context() as patch:
+    with pytest.MonkeyPatch.context() as patch, tempfile.TemporaryDirectory() as quota_dir:
         patch.setattr(_transport, "time", fake_time)
+        patch.setattr(_pacing, "time", fake_time)
         patch.setattr(_fetch, "time", fake_time)
         patch.setattr(_transport.requests, "Session", lambda: ScriptedSession(answers))
-        for table in _credentials.ENV_VARS.values():
-            for names in table.values():
+        for vendor in _registry.VENDORS.values():
+            for names in vendor.env_vars.values():
                 for name in names:
                     patch.delenv(name, raising=False)
+        patch.delenv("VOLCENGINE_REGION", raising=False)
+        # shared_quota defaults to on (fuzzed too): each case gets its own quota directory, nothing under $HOME
+        patch.setenv("MEDIAOPS_LIVE_JOBS_QUOTA_DIR", quota_dir)
+        patch.delenv("MEDIAOPS_LIVE_JOBS_SHARED_QUOTA", raising=False)
         with patch_module_args(args):
             with pytest.raises(SystemExit):
                 module.main()
@@ -204,6 +212,7 @@ def test_module_main_always_answers_with_json(capsys, module, provider, api, dat
 @pytest.mark.parametrize("option, value", [
     ("timeout", float("inf")), ("timeout", 1e300), ("timeout", float("nan")), ("rate_limit", 1e-300), ("rate_limit", float("inf")),
     ("wait_timeout", 1e300), ("wait_interval", 1e300), ("wait_interval", float("nan")),
+    ("deadline", float("inf")), ("deadline", 1e300), ("deadline", float("nan")), ("deadline", 0), ("deadline", -1),
 ])
 def test_out_of_range_numbers_fail_cleanly(capsys, option, value):
     """Found by the fuzzer: timeout .inf / 1e300 raised OverflowError inside requests, a tiny rate_limit or a huge
@@ -212,3 +221,12 @@ def test_out_of_range_numbers_fail_cleanly(capsys, option, value):
     args[option] = value
     result = json.loads(run_main(record_job_info, args, [(200, {}, b"{}")], capsys))
     assert result["failed"] and result["msg"].startswith(f"Invalid option {option}: ")
+
+
+@pytest.mark.parametrize("job_ids", [_ABSENT, None])
+def test_huawei_list_mode_fails_cleanly(capsys, job_ids):
+    args = dict(VALID["huawei_record"])
+    if job_ids is not _ABSENT:
+        args["job_ids"] = job_ids
+    result = json.loads(run_main(record_job_info, args, [(200, {}, b"{}")], capsys))
+    assert result["failed"] and result["msg"].startswith("Invalid option job_ids: ")

@@ -8,13 +8,15 @@ from __future__ import annotations
 import threading
 from datetime import datetime, timezone
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from urllib.parse import urlsplit
 
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from ansible_collections.mediaops.live_jobs.plugins.module_utils._apis import APIS, Scope
 from ansible_collections.mediaops.live_jobs.plugins.module_utils._credentials import Credentials
+from ansible_collections.mediaops.live_jobs.plugins.module_utils._descriptors import Scope
+from ansible_collections.mediaops.live_jobs.plugins.module_utils._registry import APIS
 from ansible_collections.mediaops.live_jobs.plugins.module_utils._errors import ApiError
 from ansible_collections.mediaops.live_jobs.plugins.module_utils._transport import HttpRequest, Transport
 
@@ -50,10 +52,11 @@ def credentials_for(provider, data):
 def test_every_api_signs_any_string(api_name, data, job_id, host, version, scope):
     count(f"sign[{api_name}]")
     api = APIS[api_name]
-    creds = credentials_for(api.provider, data)
-    client = api.make_client(BuildOnly(), creds, "http://127.0.0.1:9", version, lambda: NOW, lambda: data.draw(ANY_TEXT))
-    client.host = host
-    request = api.get_one(client, job_id, scope)
+    creds = credentials_for(api.vendor.name, data)
+    # the task's options the vendor client reads: signature_version (Alibaba), region (Volcengine's signing region)
+    params = {"signature_version": version, "region": data.draw(MAYBE_TEXT)}
+    client = api.vendor.make_client(BuildOnly(), creds, "http://127.0.0.1:9", host, lambda: NOW, lambda: data.draw(ANY_TEXT), params)
+    request = client.send(api.get_call(job_id, scope))
     assert request.url.startswith("http://127.0.0.1:9/")
     assert all(isinstance(name, str) and isinstance(value, str) for name, value in request.headers.items())
     assert isinstance(request.body, bytes)
@@ -94,13 +97,14 @@ def test_unsendable_values_become_api_errors(loopback_url, api_name, data, job_i
     ApiError (InvalidRequest) that does not quote the value, never as an exception from requests or http.client."""
     count(f"send[{api_name}]")
     api = APIS[api_name]
-    creds = credentials_for(api.provider, data)
+    creds = credentials_for(api.vendor.name, data)
     transport = Transport(timeout=5, retries=0, max_connections=1)
     try:
-        client = api.make_client(transport, creds, loopback_url, "v3", lambda: NOW, lambda: "nonce")
+        client = api.vendor.make_client(transport, creds, loopback_url, urlsplit(loopback_url).netloc, lambda: NOW, lambda: "nonce",
+                                        {"region": creds.region})
         scope = Scope(region=creds.region, cluster_id="c", app_id=data.draw(ANY_TEXT))
         try:
-            api.get_one(client, job_id, scope)
+            client.send(api.get_call(job_id, scope))
         except ApiError as error:
             text = error.describe()
             for secret in creds.secrets():

@@ -13,14 +13,16 @@ import yaml
 from ansible.module_utils.testing import patch_module_args
 
 from ansible_collections.mediaops.live_jobs.plugins.module_utils import _listing
-from ansible_collections.mediaops.live_jobs.plugins.module_utils._apis import APIS, Scope
 from ansible_collections.mediaops.live_jobs.plugins.module_utils._credentials import resolve_credentials
+from ansible_collections.mediaops.live_jobs.plugins.module_utils._descriptors import Scope
 from ansible_collections.mediaops.live_jobs.plugins.module_utils._errors import OptionError
 from ansible_collections.mediaops.live_jobs.plugins.module_utils._fetch import JobFetcher
 from ansible_collections.mediaops.live_jobs.plugins.module_utils._listing import (
-    LIST_APIS, ListFilters, Lister, check_list_options, list_transport, matches, parse_time, time_windows,
+    ListFilters, Lister, check_list_options, matches, parse_time, time_windows,
 )
-from ansible_collections.mediaops.live_jobs.plugins.module_utils._transport import RateLimiter, Transport
+from ansible_collections.mediaops.live_jobs.plugins.module_utils._pacing import RateLimiter
+from ansible_collections.mediaops.live_jobs.plugins.module_utils._registry import APIS
+from ansible_collections.mediaops.live_jobs.plugins.module_utils._transport import Transport
 from ansible_collections.mediaops.live_jobs.plugins.modules import edge_transcode_job_info
 
 GENERATED = 234
@@ -30,6 +32,8 @@ CREDENTIALS = {
     "volcengine": dict(access_key="AKLTZW11bGF0b3JBY2Nlc3NLZXkwMQ", secret_key="RW11bGF0b3JTZWNyZXRLZXlGb3JMaXZlSm9iczAx"),
 }
 SCOPES = {"live_edge_transcode": Scope(region="cn-shanghai", cluster_id="gen-cluster-1")}
+# the List descriptor of each API that has a List call (issue 12: it lives in the API's file, as api.listing)
+LIST_APIS = {name: api.listing for name, api in APIS.items() if api.listing is not None}
 
 
 @pytest.fixture(scope="module")
@@ -47,13 +51,14 @@ def emulator():
 def make(emulator, api_name, use_list="auto", get_rate=1000.0, list_rate=1000.0, max_workers=4):
     """(fetcher with lister, lister, transport) for one API against the emulator."""
     api = APIS[api_name]
-    params = dict(CREDENTIALS[api.provider])
-    credentials = resolve_credentials(api.provider, params, environ={})
+    params = dict(CREDENTIALS[api.vendor.name])
+    credentials = resolve_credentials(api.vendor, params, environ={})
     scope = SCOPES.get(api_name, Scope(region=credentials.region))
     transport = Transport(timeout=10, retries=0, rate_limiter=RateLimiter(get_rate))
-    client = api.make_client(transport, credentials, emulator.url, "v3", now, nonce)
-    list_client = api.make_client(list_transport(transport, list_rate), credentials, emulator.url, "v3", now, nonce)
-    lister = Lister(LIST_APIS[api_name], list_client, scope, max_workers, get_rate, list_rate, use_list)
+    host = emulator.url.split("://", 1)[1]
+    client = api.vendor.make_client(transport, credentials, emulator.url, host, now, nonce, {})
+    list_client = api.vendor.make_client(transport.with_rate_limiter(RateLimiter(list_rate)), credentials, emulator.url, host, now, nonce, {})
+    lister = Lister(api, list_client, scope, max_workers, get_rate, list_rate, use_list)
     return JobFetcher(api, client, scope, max_workers, lister=lister), lister, transport
 
 
@@ -219,15 +224,18 @@ def test_check_list_options():
     with pytest.raises(OptionError, match="list mode") as info:
         check_list_options(APIS["ice_record"], _params(status=["running"]), listing=False)
     assert info.value.option == "status"
-    with pytest.raises(OptionError, match="huawei has no List call") as info:
-        check_list_options(APIS["huawei_record"], _params(), listing=True)
-    assert info.value.option == "job_ids"
     with pytest.raises(OptionError, match="needs job_ids"):
         check_list_options(APIS["volc_pull_record"], _params(wait_for_status="running"), listing=True)
     with pytest.raises(OptionError, match="later than"):
         check_list_options(APIS["volc_pull_record"], _params(created_after="2024-02-01", created_before="2024-01-01"), listing=True)
     with pytest.raises(OptionError, match="128"):
         check_list_options(APIS["ice_snapshot"], _params(name="n" * 129), listing=True)
+
+
+def test_check_list_options_api_without_list_call():
+    with pytest.raises(OptionError, match="huawei has no List call") as info:
+        check_list_options(APIS["huawei_record"], _params(), listing=True)
+    assert info.value.option == "job_ids"
 
 
 # --- List-backed batches ----------------------------------------------------------------------------------------------
@@ -263,15 +271,15 @@ def test_snapshot_batches_never_use_list(emulator):
 
 
 def test_cost_model():
-    desc = LIST_APIS["volc_pull_record"]
+    desc = APIS["volc_pull_record"]
     lister = Lister(desc, None, Scope(), 8, get_rate=10.0, list_rate=50.0)
     # N / 10 - 1 / 50 >= 2 s: from 21 ids
     assert not lister.worth_probing(20) and lister.worth_probing(21)
     assert lister.worth_continuing(unfound=500, pages_left=100) and not lister.worth_continuing(unfound=1, pages_left=10)
     assert not Lister(desc, None, Scope(), 8, 10.0, 50.0, "never").worth_probing(10000)
     assert Lister(desc, None, Scope(), 8, 10.0, 50.0, "always").worth_probing(1)
-    assert not Lister(LIST_APIS["ice_snapshot"], None, Scope(), 8, 10.0, 50.0, "always").worth_probing(1000)
-    edge = Lister(LIST_APIS["live_edge_transcode"], None, Scope(), 8, get_rate=100.0, list_rate=10.0)
+    assert not Lister(APIS["ice_snapshot"], None, Scope(), 8, 10.0, 50.0, "always").worth_probing(1000)
+    edge = Lister(APIS["live_edge_transcode"], None, Scope(), 8, get_rate=100.0, list_rate=10.0)
     assert not edge.worth_probing(209) and edge.worth_probing(210)
 
 
@@ -305,6 +313,7 @@ def test_module_list_mode_uses_the_endpoint_from_the_environment(emulator, monke
     monkeypatch.setenv("ALIBABA_CLOUD_ENDPOINT", emulator.url)
     monkeypatch.setenv("ALIBABA_CLOUD_ACCESS_KEY_ID", creds["access_key"])
     monkeypatch.setenv("ALIBABA_CLOUD_ACCESS_KEY_SECRET", creds["secret_key"])
+    monkeypatch.setenv("MEDIAOPS_LIVE_JOBS_SHARED_QUOTA", "false")
     with patch_module_args({"cluster_id": "gen-cluster-1", "region": "cn-shanghai", "retries": 0, "timeout": 5}):
         with pytest.raises(SystemExit):
             edge_transcode_job_info.main()

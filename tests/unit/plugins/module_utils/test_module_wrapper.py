@@ -1,27 +1,24 @@
 # Copyright: (c) 2026, mediaops live_jobs developers
 # GNU General Public License v3.0+ (see https://www.gnu.org/licenses/gpl-3.0.txt)
-"""LiveJobsModule: shared argspec, input checks, dependency checks, typed errors -> fail_json, secrets never in output."""
+"""LiveJobsModule: shared argspec, dependency checks, typed errors -> fail_json, secrets never in output.
+
+The input checks it runs (job ids, numbers, deadline) are tested in test_inputs.py."""
 
 from __future__ import annotations
 
 import json
+from urllib.parse import parse_qs, urlsplit
 
 import pytest
 import requests
 
 from ansible.module_utils.testing import patch_module_args
 
-from ansible_collections.mediaops.live_jobs.plugins.module_utils import _transport, module as wrapper
-from ansible_collections.mediaops.live_jobs.plugins.module_utils._errors import OptionError
-from ansible_collections.mediaops.live_jobs.plugins.module_utils.module import (
-    ALIBABA_ARGUMENT_SPEC,
-    HUAWEI_ARGUMENT_SPEC,
-    MAX_JOB_ID_LENGTH,
-    LiveJobsModule,
-    check_job_ids,
-    check_numbers,
-    shared_argument_spec,
-)
+from ansible_collections.mediaops.live_jobs.plugins.module_utils import _fetch, _pacing, _transport, module as wrapper
+from ansible_collections.mediaops.live_jobs.plugins.module_utils._registry import APIS
+from ansible_collections.mediaops.live_jobs.plugins.module_utils._vendor_alibaba import OPTIONS as ALIBABA_ARGUMENT_SPEC
+from ansible_collections.mediaops.live_jobs.plugins.module_utils._vendor_huawei import OPTIONS as HUAWEI_ARGUMENT_SPEC
+from ansible_collections.mediaops.live_jobs.plugins.module_utils.module import LiveJobsModule, shared_argument_spec
 
 SECRET = "Zq8vR2nLx5Tb7Wc9Yd1Fe3Gh4Jk6Mp0S"
 TOKEN = "STS.Nk4Qw8Er2Ty6Ui0Op3As7Df1Gh5Jk9Lz"
@@ -40,19 +37,24 @@ def snapshot(job_id, status="started"):
 def clean_env(monkeypatch):
     for name in ENV_NAMES:
         monkeypatch.delenv(name, raising=False)
+    # the shared quota files are tested in test_quota.py; here every run paces alone and writes nothing under $HOME
+    monkeypatch.setenv("MEDIAOPS_LIVE_JOBS_SHARED_QUOTA", "false")
 
 
 @pytest.fixture
 def run(monkeypatch, capsys, make_session, fake_clock):
     monkeypatch.setattr(_transport, "time", fake_clock)
+    monkeypatch.setattr(_pacing, "time", fake_clock)  # the RateLimiter and the task's Deadline
 
     def go(args, script=(), apis=None, spec=None):
         session = make_session(script)
         created = []
         monkeypatch.setattr(_transport.requests, "Session", lambda: created.append(session) or session)
+        # LiveJobsModule now takes {provider: API descriptor} and adds the vendors' options itself
+        apis = {provider: APIS[name] for provider, name in (apis or {"alibaba": "ice_snapshot"}).items()}
         with patch_module_args(args):
             with pytest.raises(SystemExit) as exit_info:
-                LiveJobsModule(apis or {"alibaba": "ice_snapshot"}, dict(ALIBABA_ARGUMENT_SPEC) if spec is None else spec).run()
+                LiveJobsModule(apis, {} if spec is None else spec).run()
         out = capsys.readouterr().out
         for secret in (SECRET, TOKEN):
             assert secret not in out
@@ -70,10 +72,13 @@ def run(monkeypatch, capsys, make_session, fake_clock):
 
 def test_shared_argument_spec():
     spec = shared_argument_spec()
+    # issue 13 adds deadline (the task's whole budget) and shared_quota (one quota per account, and how to turn it off)
     assert set(spec) == {"job_ids", "access_key", "secret_key", "security_token", "region", "endpoint", "validate_certs", "ca_path",
                          "timeout", "retries", "max_concurrency", "rate_limit", "fail_on_missing", "wait_for_status", "wait_timeout",
-                         "wait_interval", "status", "name", "created_after", "created_before", "use_list", "list_rate_limit"}
-    assert spec["job_ids"] == dict(type="list", elements="str", aliases=["job_id"])
+                         "wait_interval", "status", "name", "created_after", "created_before", "use_list", "list_rate_limit",
+                         "deadline", "shared_quota"}
+    # issue 13 (strict ids): elements raw, so a mapping, list or boolean reaches check_job_ids and is refused by type
+    assert spec["job_ids"] == dict(type="list", elements="raw", aliases=["job_id"])
     assert spec["access_key"]["no_log"] is False and spec["access_key"]["aliases"] == ["access_key_id", "ak"]
     assert spec["secret_key"]["no_log"] is True and spec["secret_key"]["aliases"] == ["access_key_secret", "sk"]
     assert spec["security_token"]["no_log"] is True and spec["security_token"]["aliases"] == ["session_token", "sts_token"]
@@ -85,6 +90,9 @@ def test_shared_argument_spec():
     assert defaults["wait_timeout"] == 300.0 and defaults["wait_interval"] == 5.0
     assert spec["wait_for_status"]["choices"] == ["pending", "running", "paused", "stopped", "finished"]
     assert spec["ca_path"]["type"] == "path"
+    assert spec["deadline"] == dict(type="float")
+    assert spec["shared_quota"]["type"] == "bool" and spec["shared_quota"]["default"] is True
+    assert spec["shared_quota"]["fallback"][1] == ["MEDIAOPS_LIVE_JOBS_SHARED_QUOTA"]
 
 
 def test_spec_is_a_fresh_copy():
@@ -93,61 +101,17 @@ def test_spec_is_a_fresh_copy():
     assert shared_argument_spec()["job_ids"]["aliases"] == ["job_id"]
 
 
-# --- input checks -------------------------------------------------------------------------------------------------
-
-
-@pytest.mark.parametrize("job_ids, fragment", [
-    (None, "at least one"),
-    ([], "at least one"),
-    ([""], "item 1 is empty"),
-    (["a", " \t "], "item 2 is empty"),
-    (["a" * (MAX_JOB_ID_LENGTH + 1)], "129 characters"),
-    (["a\nb"], "control character"),
-    (["a\x00"], "control character"),
-    (["\x1b[31m"], "control character"),
-    (["a\x7f"], "control character"),
-    (["a\x9f"], "control character"),
-])
-def test_check_job_ids_rejects(job_ids, fragment):
-    with pytest.raises(OptionError) as info:
-        check_job_ids(job_ids)
-    assert info.value.option == "job_ids"
-    assert fragment in str(info.value)
-
-
-def test_check_job_ids_keeps_order_and_drops_duplicates():
-    assert check_job_ids(["b", "a", "b", "c", "a"]) == ["b", "a", "c"]
-    assert check_job_ids(["x" * MAX_JOB_ID_LENGTH, "作业 1", "a/b"]) == ["x" * MAX_JOB_ID_LENGTH, "作业 1", "a/b"]
-    with pytest.raises(OptionError) as info:
-        check_job_ids([], option="task_ids")
-    assert info.value.option == "task_ids"
-
-
-BASE_NUMBERS = dict(timeout=10.0, retries=5, max_concurrency=8, rate_limit=None, wait_timeout=300.0, wait_interval=5.0)
-
-
-@pytest.mark.parametrize("option, value, ok", [
-    ("timeout", 0, False), ("timeout", -1, False), ("timeout", 0.1, True),
-    ("retries", -1, False), ("retries", 0, True), ("retries", 20, True), ("retries", 21, False),
-    ("max_concurrency", 0, False), ("max_concurrency", 1, True), ("max_concurrency", 64, True), ("max_concurrency", 65, False),
-    ("rate_limit", 0, False), ("rate_limit", -2, False), ("rate_limit", 0.5, True),
-    ("wait_timeout", 0, False), ("wait_interval", 0, False), ("wait_interval", 0.5, True),
-])
-def test_check_numbers(option, value, ok):
-    params = dict(BASE_NUMBERS, **{option: value})
-    if ok:
-        check_numbers(params)
-    else:
-        with pytest.raises(OptionError) as info:
-            check_numbers(params)
-        assert info.value.option == option
-
-
 # --- runs -----------------------------------------------------------------------------------------------------------
 
 
+def answer_by_job_id(answers):
+    """A script keyed by the JobId the request asks for (a list script would race between the worker threads)."""
+    return lambda call: answers[parse_qs(urlsplit(call["url"]).query)["JobId"][0]]
+
+
 def test_success_result_shape(run):
-    result, session, created, code = run(dict(ARGS, job_ids=["j1", "j2", "j1"]), [snapshot("j1"), snapshot("j2", "paused")])
+    result, session, created, code = run(dict(ARGS, job_ids=["j1", "j2", "j1"]),
+                                         answer_by_job_id({"j1": snapshot("j1"), "j2": snapshot("j2", "paused")}))
     assert code == 0
     assert set(result) >= {"changed", "jobs", "missing_ids", "failed_ids", "errors", "summary", "api_calls"}
     assert result["changed"] is False
@@ -238,8 +202,6 @@ def test_missing_library_fails_with_missing_required_lib(run, monkeypatch, flag,
 
 def test_provider_choice_selects_the_api(run):
     spec = dict(provider=dict(type="str", default="alibaba", choices=["alibaba", "huawei"]))
-    spec.update(ALIBABA_ARGUMENT_SPEC)
-    spec.update(HUAWEI_ARGUMENT_SPEC)
     args = dict(provider="huawei", access_key="HWAK", secret_key=SECRET, project_id="p" * 32, app_id="app1", job_ids=["j1"])
     result, session, created, code = run(args, [(200, {"job_id": "j1", "state": "RUNNING"}, {"X-Request-Id": "H"})],
                                          apis={"alibaba": "ice_record", "huawei": "huawei_record"}, spec=spec)
@@ -248,7 +210,6 @@ def test_provider_choice_selects_the_api(run):
 
 
 def test_wait_timeout_becomes_fail_json_with_laggards(run, fake_clock, monkeypatch):
-    from ansible_collections.mediaops.live_jobs.plugins.module_utils import _fetch
     monkeypatch.setattr(_fetch, "time", fake_clock)
     result, session, created, code = run(dict(ARGS, job_ids=["j1"], wait_for_status="running", wait_timeout=9, wait_interval=3),
                                          lambda call: snapshot("j1", "init"))
@@ -262,7 +223,6 @@ def test_wait_timeout_becomes_fail_json_with_laggards(run, fake_clock, monkeypat
 
 
 def test_wait_with_fail_on_missing_stops_polling(run, fake_clock, monkeypatch):
-    from ansible_collections.mediaops.live_jobs.plugins.module_utils import _fetch
     monkeypatch.setattr(_fetch, "time", fake_clock)
     not_found = (404, {"RequestId": "NF", "Code": "JobNotFound", "Message": "No such job."})
     result, session, created, code = run(dict(ARGS, job_ids=["gone"], wait_for_status="running", fail_on_missing=True),
@@ -276,6 +236,7 @@ def test_wait_with_fail_on_missing_stops_polling(run, fake_clock, monkeypatch):
 def test_access_key_with_trailing_newline_fails_before_any_request(monkeypatch, capsys, fake_clock):
     """A real requests.Session (network replaced by an adapter that must never be reached)."""
     monkeypatch.setattr(_transport, "time", fake_clock)
+    monkeypatch.setattr(_pacing, "time", fake_clock)
     sent = []
 
     class NeverAdapter(requests.adapters.BaseAdapter):
@@ -296,7 +257,7 @@ def test_access_key_with_trailing_newline_fails_before_any_request(monkeypatch, 
     monkeypatch.setattr(_transport.requests, "Session", session_factory)
     with patch_module_args(dict(ARGS, access_key=AK + "\n", security_token=TOKEN, job_ids=["j1"])):
         with pytest.raises(SystemExit):
-            LiveJobsModule({"alibaba": "ice_snapshot"}, dict(ALIBABA_ARGUMENT_SPEC)).run()
+            LiveJobsModule({"alibaba": APIS["ice_snapshot"]}).run()
     out = capsys.readouterr().out
     assert SECRET not in out and TOKEN not in out
     result = json.loads(out)

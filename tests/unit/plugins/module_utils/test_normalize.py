@@ -11,16 +11,26 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from ansible_collections.mediaops.live_jobs.plugins.module_utils import _normalize
+from ansible_collections.mediaops.live_jobs.plugins.module_utils._models import NormalizeError
 from ansible_collections.mediaops.live_jobs.plugins.module_utils._normalize import (
-    KINDS,
     STATUSES,
-    NormalizeError,
-    normalize_job,
-    normalize_list_item,
     snake_case,
     snake_keys,
     summarize,
 )
+from ansible_collections.mediaops.live_jobs.plugins.module_utils._registry import APIS as REGISTRY
+
+KINDS = ("record", "snapshot", "edge_transcode", "pull_record")
+
+
+def normalize_job(api, body, request_id=None):
+    """The old call shape (API name) on the new one: normalize_job takes the API's descriptor."""
+    return _normalize.normalize_job(REGISTRY[api], body, request_id)
+
+
+def normalize_list_item(api, item, request_id=None):
+    return _normalize.normalize_list_item(REGISTRY[api], item, request_id)
+
 
 # --- seed example responses (verbatim from /work/shared/seeds) -------------------------------------------------
 
@@ -100,6 +110,8 @@ EDGE_SEED = {
 }
 
 APIS = ("ice_record", "ice_snapshot", "live_edge_transcode", "volc_pull_record", "huawei_record")
+# Huawei SparkRTC has no List call: since issue 12 its descriptor has no ListSpec, so it has no list items either
+LIST_APIS = tuple(api for api in APIS if REGISTRY[api].listing is not None)
 SEEDS = {
     "ice_record": ICE_RECORD_SEED,
     "ice_snapshot": ICE_SNAPSHOT_SEED,
@@ -533,13 +545,25 @@ def test_details_keep_unknown_fields(api):
     ("huawei_record", {"error_code": "RTC.00001003", "error_msg": "InvalidParameterValue"}, "has no job id"),
     ("huawei_record", {"job_id": True}, "job_id: "),
     ("huawei_record", {"job_id": "1", "record_param": 5}, "record_param: "),
-    ("nope", {}, "unknown api 'nope'"),
 ])
 def test_garbage_raises_normalize_error(api, body, fragment):
     with pytest.raises(NormalizeError) as excinfo:
         normalize_job(api, body)
     assert fragment in str(excinfo.value)
     assert str(excinfo.value).startswith(api if api != "nope" else "unknown api")
+
+
+def test_unknown_api_name_is_not_in_the_registry():
+    """Issue 12: normalize_job takes a descriptor, so an unknown name can no longer reach it (it used to raise
+    NormalizeError("unknown api 'nope'")); the registry is where a name is looked up."""
+    assert "nope" not in REGISTRY
+    with pytest.raises(KeyError):
+        normalize_job("nope", {})
+    assert set(REGISTRY) == set(APIS)
+
+
+def test_every_kind_is_known():
+    assert {api.kind for api in REGISTRY.values()} == set(KINDS)
 
 
 def test_error_message_does_not_dump_the_body():
@@ -562,7 +586,6 @@ def test_normalize_error_is_value_error():
     ("ice_snapshot", lambda body: {k: v for k, v in body.items() if k != "RequestId"}),
     ("live_edge_transcode", lambda body: body["Job"]),
     ("volc_pull_record", lambda body: body["Result"]),
-    ("huawei_record", lambda body: body),
 ])
 def test_list_item_equals_get(api, item_of):
     body = copy.deepcopy(SEEDS[api])
@@ -570,6 +593,13 @@ def test_list_item_equals_get(api, item_of):
     list_request_id = get_job["request_id"]
     item_job, item_warnings = normalize_list_item(api, copy.deepcopy(item_of(body)), request_id=list_request_id)
     assert (item_job, item_warnings) == (get_job, get_warnings)
+
+
+def test_only_huawei_has_no_list_items():
+    """Issue 12: the List descriptor lives in the API's file; Huawei has none (it used to accept a Get body as a list
+    item, which nothing ever called)."""
+    assert LIST_APIS == ("ice_record", "ice_snapshot", "live_edge_transcode", "volc_pull_record")
+    assert REGISTRY["huawei_record"].listing is None
 
 
 def test_list_item_edge_int_status():
@@ -666,7 +696,7 @@ _PLAUSIBLE = st.recursive(
 @settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(api=st.sampled_from(APIS), body=_JSON | _PLAUSIBLE, header=st.none() | st.text(max_size=8), as_item=st.booleans())
 def test_random_input_returns_or_raises_normalize_error(api, body, header, as_item):
-    func = normalize_list_item if as_item else normalize_job
+    func = normalize_list_item if as_item and api in LIST_APIS else normalize_job
     try:
         job, warnings = func(api, body, request_id=header)
     except NormalizeError:

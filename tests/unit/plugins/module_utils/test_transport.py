@@ -1,25 +1,32 @@
 # Copyright: (c) 2026, mediaops live_jobs developers
 # GNU General Public License v3.0+ (see https://www.gnu.org/licenses/gpl-3.0.txt)
-"""Transport: session use, timeouts, TLS options, bounded jittered retries per vendor status/code, Retry-After, fan-out."""
+"""Transport: session use, timeouts, TLS options, bounded jittered retries per vendor status/code, Retry-After, fan-out;
+throttling retried until the deadline, deadlines, the credential guard."""
 
 from __future__ import annotations
 
 import threading
+from datetime import datetime, timezone
 
 import pytest
 import requests
 
-from ansible_collections.mediaops.live_jobs.plugins.module_utils import _alibaba, _huawei, _transport, _volcengine
+from ansible_collections.mediaops.live_jobs.plugins.module_utils import _pacing, _transport
+from ansible_collections.mediaops.live_jobs.plugins.module_utils import _vendor_alibaba as _alibaba
+from ansible_collections.mediaops.live_jobs.plugins.module_utils import _vendor_huawei as _huawei
+from ansible_collections.mediaops.live_jobs.plugins.module_utils import _vendor_volcengine as _volcengine
 from ansible_collections.mediaops.live_jobs.plugins.module_utils._errors import ApiError
 from ansible_collections.mediaops.live_jobs.plugins.module_utils._transport import (
     MAX_RETRY_AFTER,
     Backoff,
     HttpRequest,
     Transport,
-    is_throttling,
     map_ordered,
-    parse_retry_after,
+    transport_error,
 )
+
+# parse_retry_after moved into each vendor file; Alibaba's reads both Retry-After and x-acs-retry-after
+parse_retry_after = _alibaba.parse_retry_after
 
 SIGNED_URL = "https://ice.cn-shanghai.aliyuncs.com/?JobId=j1&Signature=SIGNATURE-VALUE-MUST-NOT-LEAK"
 INTERPRET = {"alibaba": _alibaba.interpret, "volcengine": _volcengine.interpret, "huawei": _huawei.interpret}
@@ -32,10 +39,17 @@ OK = {"alibaba": ALI_OK, "volcengine": VOLC_OK, "huawei": HW_OK}
 class CountingLimiter:
     def __init__(self):
         self.acquired = 0
+        self.throttled_calls = []
 
-    def acquire(self):
+    def acquire(self, max_wait=None):
         self.acquired += 1
         return 0.0
+
+    def now(self):
+        return float(self.acquired)
+
+    def throttled(self, sent_at=None, retry_after=None):
+        self.throttled_calls.append((sent_at, retry_after))
 
 
 def make_transport(session, fake_clock, retries=5, rng=lambda: 1.0, **kwargs):
@@ -141,6 +155,7 @@ RETRYABLE = [
     ("alibaba", alibaba_error(400, "Throttling.Api")),
     ("alibaba", alibaba_error(429, "Throttling.User")),
     ("alibaba", alibaba_error(200, "Throttling")),
+    ("alibaba", alibaba_error(403, "RequestsTooFrequent")),
     ("alibaba", alibaba_error(400, "SignatureNonceUsed")),
     ("alibaba", alibaba_error(500, "InternalError")),
     ("alibaba", alibaba_error(503, "ServiceUnavailable")),
@@ -169,6 +184,7 @@ NOT_RETRYABLE = [
     ("alibaba", alibaba_error(403, "Forbidden")),
     ("alibaba", alibaba_error(403, "OperationDenied")),
     ("alibaba", alibaba_error(404, "JobNotFound")),
+    ("alibaba", alibaba_error(404, "ResourceNotFound")),
     ("alibaba", alibaba_error(400, "InvalidTimeStamp.Expired")),
     ("alibaba", alibaba_error(400, "SignatureDoesNotMatch")),
     ("alibaba", (403, "<html>Forbidden</html>", {"Content-Type": "text/html"})),
@@ -414,19 +430,39 @@ def test_stats_count_requests_retries_and_throttling(make_session, fake_clock):
     assert transport.stats.as_dict() == {"requests": 5, "retries": 2, "throttled": 1}
 
 
-@pytest.mark.parametrize("code, status, expected", [
-    ("Throttling", 400, True),
-    ("Throttling.User", 400, True),
-    ("FlowLimitExceeded", 429, True),
-    ("AccountFlowLimitExceeded", 429, True),
-    ("APIG.0308", 429, True),
-    ("HTTP429", 429, True),
-    ("ServiceUnavailable", 503, False),
-    ("ConnectTimeout", None, False),
-    (None, 500, False),
+def _vendor_error(vendor, code, status):
+    """The ApiError each vendor's reply reader makes of (code, HTTP status): is_throttling is gone, the vendor sets .throttled."""
+    if vendor == "alibaba":
+        return _alibaba.error_from_body({"Code": code} if code else {}, status, "R", None)
+    if vendor == "volcengine":
+        return _volcengine.error_from_metadata({"Code": code} if code else {}, status, "R", None)
+    return _huawei.error_from_body({"error_code": code} if code else {}, status, "R", None)
+
+
+@pytest.mark.parametrize("vendor, code, status, expected", [
+    ("alibaba", "Throttling", 400, True),
+    ("alibaba", "Throttling.User", 400, True),
+    ("volcengine", "FlowLimitExceeded", 429, True),
+    ("volcengine", "AccountFlowLimitExceeded", 429, True),
+    ("huawei", "APIG.0308", 429, True),
+    ("alibaba", "HTTP429", 429, True),
+    ("volcengine", "HTTP429", 429, True),
+    ("huawei", "HTTP429", 429, True),
+    ("alibaba", "ServiceUnavailable", 503, False),
+    ("alibaba", None, 500, False),
+    ("volcengine", None, 500, False),
+    ("huawei", None, 500, False),
+    # issue 13: ICE's own throttling code (HTTP 403)
+    ("alibaba", "RequestsTooFrequent", 403, True),
 ])
-def test_is_throttling(code, status, expected):
-    assert is_throttling(ApiError("x", code, "m", status)) is expected
+def test_is_throttling(vendor, code, status, expected):
+    assert _vendor_error(vendor, code, status).throttled is expected
+
+
+def test_transport_errors_are_never_throttling_or_credential_errors():
+    for exc in (requests.exceptions.ConnectTimeout("x"), requests.exceptions.ReadTimeout("x"), requests.exceptions.ConnectionError("x")):
+        error = transport_error("alibaba", "ice.cn-shanghai.aliyuncs.com", exc, 10)
+        assert (error.throttled, error.credential) == (False, False)
 
 
 # --- map_ordered ------------------------------------------------------------------------------------------------
@@ -587,9 +623,245 @@ def test_netrc_never_replaces_the_signed_authorization_header(tmp_path, monkeypa
 
 
 def test_with_rate_limiter_shares_everything_but_the_pacing():
-    slow = _transport.RateLimiter(2.0)
-    main = _transport.Transport(timeout=3.0, validate_certs=False, retries=2, rate_limiter=_transport.RateLimiter(50.0), sleep=lambda s: None)
+    slow = _pacing.RateLimiter(2.0)
+    deadline = _pacing.Deadline(60.0)
+    main = _transport.Transport(timeout=3.0, validate_certs=False, retries=2, rate_limiter=_pacing.RateLimiter(50.0), sleep=lambda s: None,
+                                deadline=deadline)
     sibling = main.with_rate_limiter(slow)
     assert sibling.rate_limiter is slow and main.rate_limiter is not slow
     assert sibling.session is main.session and sibling.stats is main.stats and sibling.backoff is main.backoff
     assert (sibling.timeout, sibling.verify, sibling.retries) == (3.0, False, 2)
+    # one deadline and one credential guard per task: a List call's credential error stops the Gets too
+    assert sibling.deadline is deadline and sibling.guard is main.guard
+
+
+# --- throttling until the deadline (issue 13) ---------------------------------------------------------------------
+
+THROTTLED = alibaba_error(400, "Throttling.User")
+
+
+def paced_transport(session, fake_clock, rate=10.0, deadline=300.0, retries=5, **kwargs):
+    """A Transport as a task builds it: adaptive limiter and deadline on the fake clock, no real sleeping."""
+    limiter = _pacing.RateLimiter(rate, clock=fake_clock.monotonic, sleep=fake_clock.sleep)
+    deadline = None if deadline is None else _pacing.Deadline(deadline, clock=fake_clock.monotonic)
+    return Transport(session=session, sleep=fake_clock.sleep, retries=retries, backoff=Backoff(rng=lambda: 1.0),
+                     rate_limiter=limiter, deadline=deadline, **kwargs)
+
+
+@pytest.mark.parametrize("retries", [0, 2, 5])
+def test_throttled_replies_are_retried_until_the_deadline_not_retries_times(make_session, fake_clock, retries):
+    session = make_session([THROTTLED] * 25 + [ALI_OK])
+    transport = paced_transport(session, fake_clock, retries=retries)
+    reply = transport.call("alibaba", builder(), _alibaba.interpret)
+    assert reply.request_id == "REQ-OK"
+    assert len(session.calls) == 26, "25 throttled replies are not a failure while the deadline lasts"
+    assert transport.stats.as_dict() == {"requests": 26, "retries": 25, "throttled": 25}
+    assert fake_clock.monotonic() - 1000.0 < 300.0
+
+
+def test_throttled_replies_without_a_limiter_back_off_until_the_deadline(make_session, fake_clock):
+    session = make_session([THROTTLED] * 12 + [ALI_OK])
+    transport = Transport(session=session, sleep=fake_clock.sleep, retries=1, backoff=Backoff(rng=lambda: 1.0),
+                          deadline=_pacing.Deadline(600.0, clock=fake_clock.monotonic))
+    transport.call("alibaba", builder(), _alibaba.interpret)
+    assert len(session.calls) == 13
+    # backoff grows with the throttled count, capped at attempt 6 (0.5 * 2**6 = 32 s, then the 20 s cap)
+    assert fake_clock.sleeps == [1.0, 2.0, 4.0, 8.0, 16.0] + [20.0] * 7
+
+
+def test_without_a_deadline_throttled_replies_still_count_against_retries(make_session, fake_clock):
+    session = make_session([THROTTLED] * 10)
+    transport = paced_transport(session, fake_clock, deadline=None, retries=3)
+    with pytest.raises(ApiError) as info:
+        transport.call("alibaba", builder(), _alibaba.interpret)
+    assert info.value.code == "Throttling.User"
+    assert len(session.calls) == 4
+
+
+def test_other_retryable_errors_stay_bounded_by_retries_under_a_deadline(make_session, fake_clock):
+    session = make_session([alibaba_error(503, "ServiceUnavailable")] * 10)
+    transport = paced_transport(session, fake_clock, retries=3)
+    with pytest.raises(ApiError) as info:
+        transport.call("alibaba", builder(), _alibaba.interpret)
+    assert info.value.code == "ServiceUnavailable"
+    assert len(session.calls) == 4
+
+
+def test_throttled_replies_do_not_use_up_the_retries_of_other_errors(make_session, fake_clock):
+    unavailable = alibaba_error(503, "ServiceUnavailable")
+    script = [unavailable] + [THROTTLED] * 10 + [unavailable, ALI_OK]
+    transport = paced_transport(make_session(list(script)), fake_clock, retries=2)
+    assert transport.call("alibaba", builder(), _alibaba.interpret).request_id == "REQ-OK"
+    transport = paced_transport(make_session(list(script)), fake_clock, retries=1)
+    with pytest.raises(ApiError) as info:
+        transport.call("alibaba", builder(), _alibaba.interpret)
+    assert info.value.code == "ServiceUnavailable"
+    assert len(transport.session.calls) == 12
+
+
+def test_throttled_reply_slows_the_shared_limiter(make_session, fake_clock):
+    limiter = CountingLimiter()
+    session = make_session([alibaba_error(400, "Throttling.User", {"x-acs-retry-after": "1500"}), ALI_OK])
+    Transport(session=session, sleep=fake_clock.sleep, rate_limiter=limiter,
+              deadline=_pacing.Deadline(60.0, clock=fake_clock.monotonic)).call("alibaba", builder(), _alibaba.interpret)
+    assert limiter.throttled_calls == [(1.0, 1.5)], "told when the throttled request was sent and the Retry-After"
+    assert fake_clock.sleeps == [], "with a limiter the wait is the limiter's (its Retry-After debt), not a second sleep"
+
+
+def test_deadline_exceeded_names_the_last_error(make_session, fake_clock):
+    session = make_session(lambda call: THROTTLED)
+    transport = paced_transport(session, fake_clock, deadline=5.0, retries=2)
+    start = fake_clock.monotonic()
+    with pytest.raises(ApiError) as info:
+        transport.call("alibaba", builder(), _alibaba.interpret)
+    error = info.value
+    assert error.code == "DeadlineExceeded"
+    assert error.provider == "alibaba"
+    assert "5s" in error.message and "Throttling.User" in error.message and "Throttling.User message" in error.message
+    assert error.retryable is False
+    assert len(session.calls) > 3, "throttled requests went on past `retries` while the deadline lasted"
+    assert fake_clock.monotonic() - start <= 5.0, "never waits past the deadline"
+
+
+def test_backoff_longer_than_the_remaining_deadline_stops_at_once(make_session, fake_clock):
+    session = make_session([alibaba_error(503, "ServiceUnavailable", {"Retry-After": "30"}), ALI_OK])
+    transport = paced_transport(session, fake_clock, deadline=10.0)
+    with pytest.raises(ApiError) as info:
+        transport.call("alibaba", builder(), _alibaba.interpret)
+    assert info.value.code == "DeadlineExceeded" and "ServiceUnavailable" in info.value.message
+    assert len(session.calls) == 1
+    assert not [s for s in fake_clock.sleeps if s >= 1], "no sleep that the deadline cannot cover"
+
+
+def test_expired_deadline_sends_nothing(make_session, fake_clock):
+    session = make_session([ALI_OK])
+    transport = paced_transport(session, fake_clock, deadline=1.0)
+    fake_clock.advance(1.0)
+    with pytest.raises(ApiError) as info:
+        transport.call("alibaba", builder(), _alibaba.interpret)
+    assert info.value.code == "DeadlineExceeded" and "last error" not in info.value.message
+    assert session.calls == []
+
+
+def test_request_timeout_is_capped_by_the_remaining_deadline(make_session, fake_clock):
+    session = make_session([ALI_OK] * 3)
+    transport = paced_transport(session, fake_clock, deadline=3.0, timeout=10.0)
+    transport.call("alibaba", builder(), _alibaba.interpret)
+    fake_clock.advance(2.5)
+    transport.call("alibaba", builder(), _alibaba.interpret)
+    assert session.calls[0]["timeout"] == pytest.approx(3.0)
+    assert session.calls[1]["timeout"] == pytest.approx(0.5)
+    uncapped = paced_transport(session, fake_clock, deadline=3600.0, timeout=10.0)
+    uncapped.call("alibaba", builder(), _alibaba.interpret)
+    assert session.calls[2]["timeout"] == 10.0
+
+
+def test_pacing_longer_than_the_deadline_is_a_deadline_error(make_session, fake_clock):
+    session = make_session([ALI_OK, ALI_OK])
+    transport = paced_transport(session, fake_clock, rate=0.1, deadline=5.0)  # one request per 10 s
+    transport.call("alibaba", builder(), _alibaba.interpret)
+    with pytest.raises(ApiError) as info:
+        transport.call("alibaba", builder(), _alibaba.interpret)
+    assert info.value.code == "DeadlineExceeded"
+    assert len(session.calls) == 1 and fake_clock.sleeps == []
+
+
+# --- the credential guard -------------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("provider, failure, code", [
+    ("alibaba", alibaba_error(400, "SignatureDoesNotMatch"), "SignatureDoesNotMatch"),
+    ("alibaba", alibaba_error(404, "InvalidAccessKeyId.NotFound"), "InvalidAccessKeyId.NotFound"),
+    ("alibaba", alibaba_error(403, "Forbidden.RAM"), "Forbidden.RAM"),
+    ("volcengine", volc_error(401, "SignatureDoesNotMatch"), "SignatureDoesNotMatch"),
+    ("volcengine", volc_error(401, "InvalidAccessKey"), "InvalidAccessKey"),
+    ("huawei", huawei_error(401, "APIG.0301"), "APIG.0301"),
+])
+def test_after_a_credential_error_nothing_more_is_sent(make_session, fake_clock, provider, failure, code):
+    session = make_session([failure, OK[provider], OK[provider]])
+    transport = paced_transport(session, fake_clock)
+    with pytest.raises(ApiError) as first:
+        transport.call(provider, builder(), INTERPRET[provider])
+    assert first.value.credential is True and first.value.code == code
+    for attempt in range(2):
+        with pytest.raises(ApiError) as later:
+            transport.call(provider, builder(), INTERPRET[provider])
+        assert (later.value.code, later.value.provider, later.value.credential, later.value.retryable) == (code, provider, True, False)
+        assert "not sent" in later.value.message
+    assert len(session.calls) == 1
+    assert transport.stats.requests == 1
+
+
+def test_the_guard_is_shared_with_the_list_transport(make_session, fake_clock):
+    session = make_session([alibaba_error(400, "SignatureDoesNotMatch"), ALI_OK])
+    transport = paced_transport(session, fake_clock)
+    lister = transport.with_rate_limiter(_pacing.RateLimiter(10.0, clock=fake_clock.monotonic, sleep=fake_clock.sleep))
+    with pytest.raises(ApiError):
+        lister.call("alibaba", builder(), _alibaba.interpret)
+    with pytest.raises(ApiError) as info:
+        transport.call("alibaba", builder(), _alibaba.interpret)
+    assert info.value.code == "SignatureDoesNotMatch" and "not sent" in info.value.message
+    assert len(session.calls) == 1
+
+
+def test_throttling_and_ordinary_errors_do_not_trip_the_guard(make_session, fake_clock):
+    session = make_session([THROTTLED, alibaba_error(400, "InvalidParameter"), ALI_OK])
+    transport = paced_transport(session, fake_clock)
+    with pytest.raises(ApiError) as info:
+        transport.call("alibaba", builder(), _alibaba.interpret)
+    assert info.value.code == "InvalidParameter" and info.value.credential is False
+    assert transport.call("alibaba", builder(), _alibaba.interpret).request_id == "REQ-OK"
+    assert transport.guard.cause is None
+
+
+def test_credential_guard_stops_300_ids_on_8_workers_after_one_request(make_session, fake_clock):
+    """JobFetcher over a real Alibaba client: 8 workers, 300 ids, a wrong secret. The limiter spaces the workers;
+    a worker's slot comes after the first reply, so the guard stops every other request before it is sent."""
+    from ansible_collections.mediaops.live_jobs.plugins.module_utils._credentials import Credentials
+    from ansible_collections.mediaops.live_jobs.plugins.module_utils._descriptors import Scope
+    from ansible_collections.mediaops.live_jobs.plugins.module_utils._fetch import JobFetcher
+    from ansible_collections.mediaops.live_jobs.plugins.module_utils._registry import APIS
+
+    tripped = threading.Event()
+
+    class SignalingGuard(_transport.CredentialGuard):
+        def trip(self, error):
+            super().trip(error)
+            tripped.set()
+
+    def sleep_until_the_first_reply(seconds):
+        assert tripped.wait(10), "the first request never got its reply"
+        fake_clock.sleep(seconds)
+
+    body = {"RequestId": "SIG-1", "Code": "SignatureDoesNotMatch", "Message": "Specified signature is not matched with our calculation."}
+    session = make_session(lambda call: (400, body))
+    limiter = _pacing.RateLimiter(50.0, clock=fake_clock.monotonic, sleep=sleep_until_the_first_reply)
+    transport = Transport(session=session, retries=5, rate_limiter=limiter, guard=SignalingGuard(),
+                          deadline=_pacing.Deadline(300.0, clock=fake_clock.monotonic), sleep=fake_clock.sleep)
+    creds = Credentials("alibaba", access_key="LTAI5tWrongSecretKey01", secret_key="wrong-secret-0123456789abcdef")
+    client = _alibaba.make_client(transport, creds, "https://ice.cn-shanghai.aliyuncs.com", "ice.cn-shanghai.aliyuncs.com",
+                                  lambda: datetime(2026, 3, 1, tzinfo=timezone.utc), lambda: "nonce", {})
+    ids = [f"evt-{n:03d}" for n in range(300)]
+    outcome = JobFetcher(APIS["ice_record"], client, Scope(region="cn-shanghai"), 8).fetch_many(ids)
+    assert len(session.calls) == 1
+    assert transport.stats.requests == 1
+    assert outcome.jobs == [] and outcome.missing == {}
+    assert list(outcome.failures) == ids, "every id is a failure, none dropped"
+    assert {error.code for error in outcome.failures.values()} == {"SignatureDoesNotMatch"}
+    sent_id = next(job_id for job_id, error in outcome.failures.items() if error.request_id == "SIG-1")
+    assert sum(1 for error in outcome.failures.values() if "not sent" in error.message) == 299
+    assert "not sent" not in outcome.failures[sent_id].message
+
+
+def test_a_credential_error_on_a_5xx_reply_is_reported_as_the_vendor_sent_it(make_session, fake_clock):
+    """A credential code with HTTP 500 is both `credential` and `retryable` (the status alone is retryable): the guard
+    trips, so the retry is never sent; the id must still get the vendor's own error (with its request id), without a
+    pointless backoff sleep first."""
+    session = make_session([alibaba_error(500, "SignatureDoesNotMatch"), ALI_OK])
+    transport = paced_transport(session, fake_clock)
+    with pytest.raises(ApiError) as info:
+        transport.call("alibaba", builder(), _alibaba.interpret)
+    assert len(session.calls) == 1
+    assert info.value.code == "SignatureDoesNotMatch"
+    assert info.value.request_id == "REQ-SignatureDoesNotMatch" and "not sent" not in info.value.message
+    assert fake_clock.sleeps == []

@@ -1,6 +1,7 @@
 # Copyright: (c) 2026, mediaops live_jobs developers
 # GNU General Public License v3.0+ (see https://www.gnu.org/licenses/gpl-3.0.txt)
-"""interpret() of each vendor: success replies and the typed ApiError parsed from each vendor's error shape."""
+"""interpret() of each vendor (_vendor_*.py): success replies and the typed ApiError parsed from each vendor's error
+shape, with the vendor's throttling and credential flags."""
 
 from __future__ import annotations
 
@@ -8,7 +9,9 @@ import json
 
 import pytest
 
-from ansible_collections.mediaops.live_jobs.plugins.module_utils import _alibaba, _huawei, _volcengine
+from ansible_collections.mediaops.live_jobs.plugins.module_utils import _vendor_alibaba as _alibaba
+from ansible_collections.mediaops.live_jobs.plugins.module_utils import _vendor_huawei as _huawei
+from ansible_collections.mediaops.live_jobs.plugins.module_utils import _vendor_volcengine as _volcengine
 from ansible_collections.mediaops.live_jobs.plugins.module_utils._errors import ApiError
 from ansible_collections.mediaops.live_jobs.plugins.module_utils._replies import CLOCK_HINT, Reply
 from ansible_collections.mediaops.live_jobs.plugins.module_utils._transport import HttpResponse
@@ -263,3 +266,82 @@ def test_alibaba_request_id_header_used_when_the_body_has_none():
     assert (error.code, error.request_id, error.retryable) == ("HTTP502", "HDR-1", True)
     error = error_of(_alibaba.interpret, response(500, {"Code": "InternalError", "Message": "m"}, {"x-acs-request-id": "HDR-2"}))
     assert error.request_id == "HDR-2"
+
+
+# --- throttling and credential flags (issue 13) -------------------------------------------------------------------
+
+THROTTLING = {
+    "alibaba": [(400, "Throttling"), (400, "Throttling.User"), (429, "Throttling.Api"), (403, "RequestsTooFrequent"), (429, "HTTP429")],
+    "volcengine": [(429, "FlowLimitExceeded"), (429, "AccountFlowLimitExceeded"), (429, "HTTP429")],
+    "huawei": [(429, "APIG.0308"), (429, "APIGW.0308"), (429, "HTTP429")],
+}
+CREDENTIAL = {
+    "alibaba": [(400, "SignatureDoesNotMatch"), (404, "InvalidAccessKeyId.NotFound"), (400, "InvalidAccessKeyId"),
+                (403, "InvalidAccessKeyId.Inactive"), (403, "Forbidden"), (403, "Forbidden.RAM"), (403, "UserDisable"),
+                (403, "OperationDenied"), (400, "InvalidTimeStamp.Expired"), (400, "IncompleteSignature"),
+                (400, "InvalidSecurityToken.Expired"), (403, "NoPermission")],
+    "volcengine": [(401, "SignatureDoesNotMatch"), (401, "InvalidAccessKey"), (401, "MissingAuthenticationToken"),
+                   (400, "InvalidTimestamp"), (403, "AccessDenied"), (401, "InvalidCredential")],
+    "huawei": [(401, "APIG.0301"), (401, "APIG.0303"), (401, "APIGW.0301"), (400, "RTC.00001001"), (401, "HTTP401")],
+}
+NEITHER = {
+    "alibaba": [(404, "JobNotFound"), (404, "ResourceNotFound"), (400, "InvalidParameter"), (503, "ServiceUnavailable"),
+                (500, "InternalError"), (400, "SignatureNonceUsed")],
+    "volcengine": [(404, "ResourceNotFound"), (400, "InvalidParam"), (403, "RequestForbidden"), (200, "CommonErr"), (500, "InternalError")],
+    "huawei": [(404, "RTC.00001003"), (500, "RTC.00002001"), (502, "APIG.0201")],
+}
+INTERPRET = {"alibaba": _alibaba.interpret, "volcengine": _volcengine.interpret, "huawei": _huawei.interpret}
+
+
+def vendor_error_response(vendor, status, code):
+    if vendor == "alibaba":
+        body = {"RequestId": "R"} if code.startswith("HTTP") else {"RequestId": "R", "Code": code, "Message": "m"}
+        return response(status, body)
+    if vendor == "volcengine":
+        metadata = {"RequestId": "R"} if code.startswith("HTTP") else {"RequestId": "R", "Error": {"Code": code, "Message": "m"}}
+        return response(status, {"ResponseMetadata": metadata})
+    return response(status, {} if code.startswith("HTTP") else {"error_code": code, "error_msg": "m"}, {"X-Request-Id": "R"})
+
+
+def _flag_cases(table):
+    return [(vendor, status, code) for vendor, cases in table.items() for status, code in cases]
+
+
+@pytest.mark.parametrize("vendor, status, code", _flag_cases(THROTTLING))
+def test_throttling_codes_are_throttled_and_retryable(vendor, status, code):
+    error = error_of(INTERPRET[vendor], vendor_error_response(vendor, status, code))
+    assert (error.code, error.throttled, error.retryable, error.credential) == (code, True, True, False)
+
+
+@pytest.mark.parametrize("vendor, status, code", _flag_cases(CREDENTIAL))
+def test_credential_codes_stop_the_account(vendor, status, code):
+    error = error_of(INTERPRET[vendor], vendor_error_response(vendor, status, code))
+    assert (error.code, error.credential, error.throttled, error.retryable) == (code, True, False, False)
+
+
+@pytest.mark.parametrize("vendor, status, code", _flag_cases(NEITHER))
+def test_other_codes_are_neither_throttling_nor_credential(vendor, status, code):
+    error = error_of(INTERPRET[vendor], vendor_error_response(vendor, status, code))
+    assert (error.code, error.throttled, error.credential) == (code, False, False)
+
+
+def test_ice_requests_too_frequent_is_throttling_not_a_permission_error():
+    """ICE's own dialect (IMS error table): RequestsTooFrequent comes with HTTP 403 and is throttling."""
+    body = {"RequestId": "R", "Code": "RequestsTooFrequent", "Message": "Request was denied due to request throttling."}
+    error = error_of(_alibaba.interpret, response(403, body))
+    assert fields(error) == ("alibaba", "RequestsTooFrequent", "Request was denied due to request throttling.", 403, "R", True)
+    assert error.throttled is True and error.credential is False
+
+
+def test_alibaba_x_acs_retry_after_marks_throttling():
+    error = error_of(_alibaba.interpret, response(400, {"RequestId": "R", "Code": "Flow.Control", "Message": "m"}, {"x-acs-retry-after": "2000"}))
+    assert error.throttled is True
+
+
+@pytest.mark.parametrize("module", [_volcengine, _huawei], ids=["volcengine", "huawei"])
+def test_other_vendors_read_only_retry_after(module):
+    """x-acs-retry-after is Alibaba's header: parse_retry_after lives with each vendor."""
+    assert module.parse_retry_after({"retry-after": "4"}) == 4.0
+    assert module.parse_retry_after({"x-acs-retry-after": "2000"}) is None
+    assert module.parse_retry_after({"retry-after": "soon"}) is None
+    assert _alibaba.parse_retry_after({"x-acs-retry-after": "2000"}) == 2.0

@@ -77,7 +77,7 @@ SEED_ERRORS = [
     (400, "MissingParameter", "ClusterId.", False),
     (403, "OperationDenied", "Denied, please check and try again later.", False),
     (404, "JobNotFound", "Job not found, please check and try again later.", None),
-    (400, "Throttling.User", "Request was denied due to user flow control.", True),
+    # Throttling.User moved to test_throttling_is_retried_until_the_deadline (issue 13)
     (500, "InternalError", "The request processing has failed due to some unknown error.", True),
 ]
 
@@ -94,6 +94,22 @@ def test_seed_error_codes(run_module, status, code, message, retryable):
                                "request_id": "RID-E", "retryable": retryable}
     assert all(part in result["msg"] for part in (code, f"HTTP status {status}", "request id RID-E"))
     assert len(run.calls) == (4 if retryable else 1)
+
+
+def test_throttling_is_retried_until_the_deadline(run_module, fake_clock):
+    """Issue 13 (was the Throttling.User row of SEED_ERRORS: 4 calls with retries=3, then failed with Throttling.User)."""
+    message = "Request was denied due to user flow control."
+    start = fake_clock.now
+    run = run_module(module, dict(ARGS, job_ids=["j1"], retries=3, deadline=4), lambda job_id, call: error(400, "Throttling.User", message, "RID-E"))
+    result = run.result
+    assert result["failed"] is True and result["failed_ids"] == ["j1"]
+    assert result["error"]["code"] == "DeadlineExceeded" and result["error"]["provider"] == "alibaba"
+    assert "Throttling.User" in result["msg"]
+    assert len(run.calls) > 4
+    assert fake_clock.now - start <= 4.0
+    throttled_then_ok = run_module(module, dict(ARGS, job_ids=["j1"], retries=3), [error(400, "Throttling.User", message)] * 6 + [job("j1")])
+    assert throttled_then_ok.result["jobs"][0]["status"] == "running"
+    assert throttled_then_ok.result["api_calls"] == {"requests": 7, "retries": 6, "throttled": 6}
 
 
 @pytest.mark.parametrize("args, option", [

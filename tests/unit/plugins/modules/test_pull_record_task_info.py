@@ -80,8 +80,7 @@ SEED_ERRORS = [
     (502, "InternalServiceError", "an internal error occurred, please contact the administrator.", True),
     (502, "InternalServiceError.BadResponse", "an internal error occurred, please contact the administrator.", True),
     (504, "InternalServiceTimeout", "Internal Service is timeout. please contact the administrator.", True),
-    (429, "FlowLimitExceeded", "请求过于频繁，超出基本调用频率限制", True),
-    (429, "AccountFlowLimitExceeded", "too many requests", True),
+    # FlowLimitExceeded / AccountFlowLimitExceeded moved to test_flow_limits_are_retried_until_the_deadline (issue 13)
 ]
 
 
@@ -100,6 +99,33 @@ def test_seed_error_codes(run_module, status, code, message, retryable):
     assert len(run.calls) == (3 if retryable else 1)
 
 
+FLOW_LIMITS = [
+    (429, "FlowLimitExceeded", "请求过于频繁，超出基本调用频率限制"),
+    (429, "AccountFlowLimitExceeded", "too many requests"),
+]
+
+
+@pytest.mark.parametrize("status, code, message", FLOW_LIMITS, ids=[c[1] for c in FLOW_LIMITS])
+def test_flow_limits_are_retried_until_the_deadline(run_module, fake_clock, status, code, message):
+    """Issue 13: these rows of SEED_ERRORS failed after 1 + retries = 3 calls with the flow-limit error itself; a
+    throttled request is now retried while the deadline lasts, then fails with DeadlineExceeded naming it."""
+    start = fake_clock.now
+    run = run_module(module, dict(ARGS, task_ids=["t1"], retries=2, deadline=6), lambda job_id, call: error(status, code, message, "VRID-3"))
+    result = run.result
+    assert result["failed"] is True and result["failed_ids"] == ["t1"]
+    assert result["error"]["code"] == "DeadlineExceeded" and result["error"]["provider"] == "volcengine"
+    assert code in result["msg"] and "t1" in result["msg"]
+    assert len(run.calls) > 3
+    assert fake_clock.now - start <= 6.0
+
+
+@pytest.mark.parametrize("status, code, message", FLOW_LIMITS, ids=[c[1] for c in FLOW_LIMITS])
+def test_flow_limits_are_never_a_failure_while_time_lasts(run_module, status, code, message):
+    run = run_module(module, dict(ARGS, task_ids=["t1"], retries=2), [error(status, code, message)] * 7 + [task("t1")])
+    assert "failed" not in run.result and run.result["jobs"][0]["job_id"] == "t1"
+    assert run.result["api_calls"] == {"requests": 8, "retries": 7, "throttled": 7}
+
+
 def test_common_err_on_200_then_success(run_module, fake_clock):
     run = run_module(module, dict(ARGS, task_ids=["t1"]), [error(200, "CommonErr"), task("t1")])
     assert run.result["jobs"][0]["status"] == "running"
@@ -110,13 +136,20 @@ def test_flow_limit_retry_after(run_module, fake_clock):
     throttled = (429, error(429, "FlowLimitExceeded")[1], {"Retry-After": "2"})
     run = run_module(module, dict(ARGS, task_ids=["t1"]), [throttled, throttled, task("t1")])
     assert run.result["api_calls"] == {"requests": 3, "retries": 2, "throttled": 2}
-    assert fake_clock.sleeps.count(2.0) == 2
+    # issue 13: each Retry-After of 2 s is a debt in the adaptive limiter, paid before the next request's own slot,
+    # so each wait is 2 s plus one slot at the lowered rate (they were exactly 2.0 from the backoff)
+    assert len([s for s in fake_clock.sleeps if 2.0 <= s < 2.5]) == 2, fake_clock.sleeps
 
 
 def test_resource_not_found_fail_on_missing(run_module):
     run = run_module(module, dict(ARGS, task_ids=["t1"], fail_on_missing=True), [error(404, "ResourceNotFound", "-", "NF-REQ")])
     assert run.result["failed"] is True
-    assert "t1" in run.result["msg"] and "ResourceNotFound" in run.result["msg"] and "NF-REQ" in run.result["msg"]
+    assert "t1" in run.result["msg"] and "ResourceNotFound" in run.result["msg"]
+
+
+def test_resource_not_found_fail_on_missing_names_the_request_id(run_module):
+    run = run_module(module, dict(ARGS, task_ids=["t1"], fail_on_missing=True), [error(404, "ResourceNotFound", "-", "NF-REQ")])
+    assert "NF-REQ" in run.result["msg"]
 
 
 @pytest.mark.parametrize("task_id", ['a"b', "a\\b", "任务-1", "x y+z&w=1", "'; DROP"])
@@ -141,7 +174,16 @@ def test_credentials_from_env_and_region(run_module):
     run = run_module(module, dict(task_ids=["t1"]), [task("t1")], env=env)
     (call,) = run.calls
     assert call.headers["Authorization"].startswith(f"HMAC-SHA256 Credential={AK}/")
+    # issue 13: VOLCENGINE_REGION no longer changes the signing region (it was /cn-beijing/live/request)
+    assert "/cn-north-1/live/request" in call.headers["Authorization"]
+    assert "cn-beijing" not in call.headers["Authorization"]
+
+
+def test_region_option_on_the_task_changes_the_signing_region(run_module):
+    run = run_module(module, dict(ARGS, task_ids=["t1"], region="cn-beijing"), [task("t1")], env={"VOLCENGINE_REGION": "cn-shanghai"})
+    (call,) = run.calls
     assert "/cn-beijing/live/request" in call.headers["Authorization"]
+    assert urlsplit(call.url).netloc == "live.volcengineapi.com", "the host does not depend on the region"
 
 
 def test_env_secret_masked_even_if_echoed(run_module):

@@ -94,7 +94,7 @@ ICE_ERRORS = [
     (403, "Forbidden.RAM", "User not authorized to operate on the specified resource.", False),
     (400, "SignatureDoesNotMatch", "Specified signature is not matched with our calculation.", False),
     (400, "InvalidTimeStamp.Expired", "Specified time stamp or date value is expired.", False),
-    (400, "Throttling.User", "Request was denied due to user flow control.", True),
+    # Throttling.User moved to test_ice_throttling_is_retried_until_the_deadline (issue 13)
     (500, "InternalError", "The request processing has failed due to some unknown error.", True),
     (503, "ServiceUnavailable", "The request has failed due to a temporary failure of the server.", True),
 ]
@@ -113,6 +113,37 @@ def test_ice_error_codes(run_module, status, code, message, retryable):
     assert result["error"]["message"].startswith(message)
     assert all(part in result["msg"] for part in (code, f"HTTP status {status}", "request id RID-9", "j1"))
     assert len(run.calls) == (3 if retryable else 1)
+
+
+ICE_THROTTLING = [
+    (400, "Throttling.User", "Request was denied due to user flow control."),
+    # ICE's own dialect (IMS error table), issue 13
+    (403, "RequestsTooFrequent", "Request was denied due to request throttling."),
+]
+
+
+@pytest.mark.parametrize("status, code, message", ICE_THROTTLING, ids=[c[1] for c in ICE_THROTTLING])
+def test_ice_throttling_is_retried_until_the_deadline(run_module, fake_clock, status, code, message):
+    """Issue 13: a throttled request is retried while the task's deadline lasts, not `retries` times (it used to fail
+    after 1 + retries calls with the throttling error itself); when the deadline runs out the id fails with
+    DeadlineExceeded naming the throttling error."""
+    start = fake_clock.now
+    run = run_module(module, dict(ALI, job_ids=["j1"], retries=2, deadline=5), lambda job_id, call: ali_error(status, code, message, "RID-9"))
+    result = run.result
+    assert result["failed"] is True and result["failed_ids"] == ["j1"]
+    assert result["error"]["code"] == "DeadlineExceeded" and result["error"]["provider"] == "alibaba"
+    assert code in result["error"]["message"] and code in result["msg"] and "j1" in result["msg"]
+    assert len(run.calls) > 3, "more than 1 + retries attempts"
+    assert result["api_calls"]["throttled"] == len(run.calls)
+    assert fake_clock.now - start <= 5.0
+
+
+@pytest.mark.parametrize("status, code, message", ICE_THROTTLING, ids=[c[1] for c in ICE_THROTTLING])
+def test_ice_throttling_is_never_a_failure_while_time_lasts(run_module, status, code, message):
+    script = [ali_error(status, code, message)] * 8 + [ice_job("j1")]
+    run = run_module(module, dict(ALI, job_ids=["j1"], retries=1), script)
+    assert "failed" not in run.result and run.result["jobs"][0]["job_id"] == "j1"
+    assert run.result["api_calls"] == {"requests": 9, "retries": 8, "throttled": 8}
 
 
 def test_ice_retries_visible(run_module, fake_clock):
@@ -161,7 +192,7 @@ def test_huawei_every_status(run_module, state, normalized):
 HW_ERRORS = [
     (404, "RTC.00001003", "InvalidParameterValue", None),
     (500, "RTC.00002xxx", "InternalError", True),
-    (429, "APIG.0308", "The throttling threshold has been reached: policy user over ratelimit,limit:10,time:1 second", True),
+    # APIG.0308 moved to test_huawei_throttling_is_retried_until_the_deadline (issue 13)
     (401, "APIG.0301", "Incorrect IAM authentication information: verify aksk signature fail", False),
 ]
 
@@ -181,16 +212,34 @@ def test_huawei_error_codes(run_module, status, code, message, retryable):
     assert len(run.calls) == (2 if retryable else 1)
 
 
+def test_huawei_throttling_is_retried_until_the_deadline(run_module, fake_clock):
+    """Issue 13 (was the APIG.0308 row of HW_ERRORS: 2 calls with retries=1, then failed with APIG.0308)."""
+    message = "The throttling threshold has been reached: policy user over ratelimit,limit:10,time:1 second"
+    run = run_module(module, dict(HW, job_ids=["j1"], retries=1, deadline=8), lambda job_id, call: hw_error(429, "APIG.0308", message, "HWRID-7"))
+    result = run.result
+    assert result["failed"] is True and result["failed_ids"] == ["j1"]
+    assert result["error"]["code"] == "DeadlineExceeded" and result["error"]["provider"] == "huawei"
+    assert "APIG.0308" in result["msg"]
+    assert len(run.calls) > 2
+
+
 def test_huawei_not_found_fail_on_missing(run_module):
     run = run_module(module, dict(HW, job_ids=["j1"], fail_on_missing=True), [hw_error(404, "RTC.00001003", "InvalidParameterValue", "HWRID-1")])
     assert run.result["failed"] is True
-    assert "RTC.00001003" in run.result["msg"] and "HWRID-1" in run.result["msg"]
+    assert "RTC.00001003" in run.result["msg"]
+
+
+def test_huawei_not_found_fail_on_missing_names_the_request_id(run_module):
+    run = run_module(module, dict(HW, job_ids=["j1"], fail_on_missing=True), [hw_error(404, "RTC.00001003", "InvalidParameterValue", "HWRID-1")])
+    assert "HWRID-1" in run.result["msg"]
 
 
 def test_huawei_throttling_honours_retry_after(run_module, fake_clock):
     run = run_module(module, dict(HW, job_ids=["j1"]), [hw_error(429, "APIG.0308", "over ratelimit", "R", {"Retry-After": "3"}), hw_job("j1")])
     assert run.result["jobs"][0]["status"] == "running"
-    assert 3.0 in fake_clock.sleeps
+    # issue 13: Retry-After is a debt in the adaptive limiter, paid before the next request's own slot: the wait is
+    # 3 s plus one slot at the lowered rate (it was exactly 3.0 from the backoff)
+    assert any(3.0 <= s < 3.5 for s in fake_clock.sleeps), fake_clock.sleeps
     assert run.result["api_calls"] == {"requests": 2, "retries": 1, "throttled": 1}
 
 
@@ -275,3 +324,10 @@ def test_ice_query_cannot_gain_parameters(run_module):
     for job_id, call in zip(ids, run.calls):
         assert parse_qs(urlsplit(call.url).query, keep_blank_values=True) == {"JobId": [job_id]}
     assert [j["job_id"] for j in run.result["jobs"]] == ids
+
+
+def test_huawei_has_no_list_mode(run_module):
+    run = run_module(module, dict(HW), [])
+    assert run.result["failed"] is True and run.result["option"] == "job_ids"
+    assert "huawei has no List call" in run.result["msg"]
+    assert run.calls == []
