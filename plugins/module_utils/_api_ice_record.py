@@ -69,7 +69,8 @@ API = ApiDescriptor(
     status_map={"initial": "pending", "started": "running", "paused": "paused"},
     # ICE List limits are undocumented: 10/s is a conservative choice; throttling slows the limiter down.
     listing=rpc_list(
-        "GET", "ListLiveRecordJobs", VERSION, "LiveRecordJobs", read_item, default_rate_limit=10.0, status_param="Status", status_values={"pending": ("initial",), "running": ("started",), "paused": ("paused",)},
+        "GET", "ListLiveRecordJobs", VERSION, "LiveRecordJobs", read_item, default_rate_limit=10.0,
+        status_param="Status", status_values={"pending": ("initial",), "running": ("started",), "paused": ("paused",)},
         # ListLiveRecordJobs applies no CreateTime window unless asked: a listing without created_after sends none
         keyword_param="Keyword", window="optional", batch=True,
     ),

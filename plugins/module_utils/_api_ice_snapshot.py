@@ -63,7 +63,8 @@ API = ApiDescriptor(
     get_call=get_call, read_get=read_get, pick=pick,
     status_map={"init": "pending", "started": "running", "paused": "paused"},
     listing=rpc_list(
-        "GET", "ListLiveSnapshotJobs", VERSION, "JobList", read_item, default_rate_limit=10.0, status_param="Status", status_values={"pending": ("init",), "running": ("started",), "paused": ("paused",)},
+        "GET", "ListLiveSnapshotJobs", VERSION, "JobList", read_item, default_rate_limit=10.0,
+        status_param="Status", status_values={"pending": ("init",), "running": ("started",), "paused": ("paused",)},
         # StartTime defaults to 7 days ago, so a full listing always sends a window; List items lack StreamInput,
         # LastModified and more, so batches of ids always use Get
         keyword_param="SearchKeyWord", window="required",

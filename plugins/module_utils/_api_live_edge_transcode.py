@@ -81,7 +81,8 @@ API = ApiDescriptor(
     scope_options=(ScopeOption("cluster_id", "is required for edge transcoding jobs (the ID of the data center that runs them)"),),
     # only the Get limit is documented; 10/s for the List
     listing=rpc_list(
-        "POST", "ListEdgeTranscodeJob", VERSION, "JobList", read_item, default_rate_limit=10.0, base_params=scope_params, status_param="Status", status_values={"running": ("1",), "pending": ("0",), "stopped": ("0",)},
+        "POST", "ListEdgeTranscodeJob", VERSION, "JobList", read_item, default_rate_limit=10.0, base_params=scope_params,
+        status_param="Status", status_values={"running": ("1",), "pending": ("0",), "stopped": ("0",)},
         keyword_param="Keyword", batch=True,
     ),
     time_labels={"created_at": "Created", "started_at": "Last started", "stopped_at": "Last stopped"},
