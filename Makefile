@@ -78,6 +78,7 @@ help:
 	make demo         emulator demo (tools/demo.sh)
 	make emulator     the vendor emulator in the foreground on http://127.0.0.1:$${PORT:-8080} (README: try the playbook)
 	make build        the collection tarball, dist/mediaops-live_jobs-<version>.tar.gz
+	make eda          the job_status event source under the real ansible-rulebook against the emulator (tools/eda.sh)
 	make bench        benchmarks (tools/bench.py)
 	make docs         docs site as HTML (antsibull-docs sphinx-init + Sphinx, offline) into build/docs (.cache/venv-docs)
 	make ecosystem    tarball + galaxy-importer, ansible-builder create/introspect, README versions, EXAMPLES lint,
@@ -219,7 +220,7 @@ units-2.19: venv-2.19 stage
 # Runs every stage even after a failure, prints a summary, fails if any stage failed.
 test: venv
 	t_all=$$SECONDS
-	stages=(sanity units-pytest units-ansible-test integration ansible-lint docs-lint changelog-lint ecosystem)
+	stages=(sanity units-pytest units-ansible-test integration eda ansible-lint docs-lint changelog-lint ecosystem)
 	if [[ "$(TEST_219)" == 1 ]]; then
 	    if tools/find-python.sh --exact 3.11 >/dev/null 2>&1; then stages+=(sanity-2.19 units-2.19)
 	    else echo "WARNING: no Python 3.11 found: skipping the ansible-core 2.19 line" >&2; fi
@@ -238,6 +239,16 @@ test: venv
 	echo "==================== make test summary ===================="
 	cat "$(SUMMARY)"
 	exit $$failed
+
+# ---------------------------------------------------------------- Event-Driven Ansible (issue #16)
+# make eda: the event source mediaops.live_jobs.job_status under the real ansible-rulebook against the emulator (a
+# status flip must reach the rule once within two intervals; output in build/eda/rulebook-run.log), then the 500-job
+# measurement (build/eda/watch_500.json). Own venv .cache/venv-eda (tools/constraints-eda.txt); Java 17 is
+# installed when missing (Debian openjdk-17-jre-headless). See tools/eda.sh; EDA_WATCH_SECONDS=0 skips the measurement.
+.PHONY: eda
+eda: link
+	$(call stage,eda)
+	env PATH=$(PATH_NO_SHIMS) LC_ALL=C.UTF-8 NO_COLOR=1 tools/eda.sh all
 
 # ---------------------------------------------------------------- other entry points
 FORCE:
