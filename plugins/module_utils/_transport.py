@@ -35,6 +35,7 @@ from ._errors import ApiError, deadline_error, not_sent_error
 from ._pacing import PacingTimeout
 
 MAX_RETRY_AFTER = 60.0
+MIN_REQUEST_SECONDS = 0.1
 _SSL_REASON = re.compile(r"\[SSL[^\]]*\][^'\")]*")
 _SSL_LOCATION = re.compile(r"\s*\(_ssl\.c:\d+\s*$")
 _BAD_HEADER_HINT = (
@@ -173,13 +174,15 @@ class Transport:
                 self._pause(provider, delay, error)
                 continue
             self.stats.count(retried=attempt + throttled > 0)
+            if self.rate_limiter is not None:
+                self.rate_limiter.succeeded()
             return result
 
     def _wait_for_slot(self, provider, last):
         """Check the guard and the deadline, wait for the rate limiter; the limiter's time of sending."""
         self.guard.check()
         remaining = self.deadline.remaining() if self.deadline is not None else None
-        if remaining is not None and remaining <= 0:
+        if remaining is not None and remaining < MIN_REQUEST_SECONDS:
             raise deadline_error(provider, self.deadline.seconds, last)
         if self.rate_limiter is None:
             return None
@@ -188,6 +191,9 @@ class Transport:
         except PacingTimeout:
             raise deadline_error(provider, self.deadline.seconds, last) from None
         self.guard.check()
+        if self.deadline is not None and self.deadline.remaining() < MIN_REQUEST_SECONDS:
+            # a request with a timeout of a few milliseconds cannot succeed; it would only replace the real last error
+            raise deadline_error(provider, self.deadline.seconds, last)
         return self.rate_limiter.now()
 
     def _pause(self, provider, delay, error):

@@ -19,6 +19,10 @@ import sys
 
 RETRIES = 2
 GENERATED = 60
+# Throttled requests are retried until the task's deadline runs out (not `retries` times): the persistent throttle id
+# ends as DeadlineExceeded after THROTTLE_DEADLINE seconds; every other row has a deadline it never reaches.
+THROTTLE_DEADLINE = 4
+DEADLINE = 60
 ALPHABET = string.ascii_letters + string.digits
 
 APIS = {
@@ -42,6 +46,7 @@ VENDOR_CODES = {
     "signature_mismatch": {"alibaba": ["SignatureDoesNotMatch"], "volcengine": ["SignatureDoesNotMatch"], "huawei": ["APIG.0301"]},
     "clock_skew": {"alibaba": ["InvalidTimeStamp.Expired"], "volcengine": ["InvalidTimestamp"], "huawei": ["APIG.0301"]},
 }
+NOT_FOUND_CODES = {"alibaba": "JobNotFound", "volcengine": "ResourceNotFound", "huawei": "RTC.00001003"}
 # fault -> (codes, words the message must contain); no vendor request id exists for these
 TRANSPORT = {
     "reset": (["ConnectionError"], ["failed or was reset"]),
@@ -88,7 +93,8 @@ def rows_for(api):
         base = dict(api=api, module=module, provider=provider_option, fault=fault, options=extra, creds_via=creds_via,
                     retries=RETRIES, timeout=1 if fault == "timeout" else 5, fail_on_missing=False, persistent_id=None,
                     transient_id=None, unknown_id=None, codes=[], request_id=False, msg_contains=[], min_retries=0,
-                    expect_failed=False, expect_failed_ids=[], expect_missing_ids=[], min_throttled=0)
+                    expect_failed=False, expect_failed_ids=[], expect_missing_ids=[], min_throttled=0,
+                    deadline=DEADLINE, max_concurrency=8, max_requests=None, not_sent_ids=[])
         base.update(fields)
         base["expect_found"] = [job_id for job_id in base["ids"]
                                 if job_id not in base["expect_failed_ids"] and job_id not in base["expect_missing_ids"]]
@@ -105,16 +111,25 @@ def rows_for(api):
             request_id = True
         words = words + (["local clock differs", "more than 15 minutes"] if fault == "clock_skew" else [])
         faults.append({"api": api, "job_id": persistent, "kind": fault, "count": 0})
+        if fault == "throttle":
+            # retried while the deadline lasts: the persistent id fails with DeadlineExceeded naming the last error
+            # (usually the throttling code; the request sent in the deadline's last milliseconds may time out instead)
+            words = ["the task's deadline of %gs ran out" % THROTTLE_DEADLINE, "last error "]
+            codes, request_id = ["DeadlineExceeded"], False
         if fault in RETRYABLE:
             faults.append({"api": api, "job_id": transient, "kind": fault, "count": RETRIES})   # RETRIES failures, then ok
             job_ids = [transient, persistent, good, missing]
+            row(fault, ids=job_ids, transient_id=transient, persistent_id=persistent, codes=codes, request_id=request_id,
+                msg_contains=[persistent, "1 of %d job ids failed" % len(job_ids), codes[0] + ": "] + words,
+                min_retries=2 * RETRIES, expect_failed=True, expect_failed_ids=[persistent], expect_missing_ids=[missing],
+                deadline=THROTTLE_DEADLINE if fault == "throttle" else DEADLINE, min_throttled=3 if fault == "throttle" else 0)
         else:
+            # a credential error stops the account's traffic in the task: one worker, so the persistent id goes first
+            # and the two others are never sent; they fail with the same code ("not sent"), in one grouped message
             job_ids = [persistent, good, missing]
-            transient = None
-        row(fault, ids=job_ids, transient_id=transient if fault in RETRYABLE else None, persistent_id=persistent, codes=codes,
-            request_id=request_id, msg_contains=[persistent, "1 of %d job ids failed" % len(job_ids)] + codes[:1] + words,
-            min_retries=(2 * RETRIES if fault in RETRYABLE else 0), expect_failed=True, expect_failed_ids=[persistent],
-            expect_missing_ids=[missing])
+            row(fault, ids=job_ids, persistent_id=persistent, codes=codes, request_id=request_id,
+                msg_contains=job_ids + ["3 of 3 job ids failed", codes[0] + ": ", ": 3 ids ("] + words,
+                expect_failed=True, expect_failed_ids=job_ids, max_concurrency=1, max_requests=1, not_sent_ids=[good, missing])
     unknown, good = next(ids), next(ids)
     faults.append({"api": api, "job_id": unknown, "kind": "unknown_status", "count": 0})
     row("unknown_status", ids=[unknown, good], unknown_id=unknown)
@@ -122,8 +137,10 @@ def rows_for(api):
     row("found_and_missing", ids=["absent-%s-1" % api, first, "absent-%s-2" % api, second],
         expect_missing_ids=["absent-%s-1" % api, "absent-%s-2" % api])
     third = next(ids)
+    # grouped by code: "1 job ids were not found and fail_on_missing is true: <code>: 1 (<id>; request id <id>)"
     row("missing_fail_on_missing", ids=[third, "absent-%s-3" % api], fail_on_missing=True, expect_failed=True,
-        expect_missing_ids=["absent-%s-3" % api], msg_contains=["absent-%s-3" % api, "not found", "request id"])
+        expect_missing_ids=["absent-%s-3" % api],
+        msg_contains=["were not found and fail_on_missing is true", "%s: 1 (absent-%s-3; request id " % (NOT_FOUND_CODES[provider], api)])
     row("rate_limit_burst", ids=[next(ids) for dummy in range(8)], retries=8, min_throttled=1)
     return rows, faults
 

@@ -13,6 +13,8 @@
 #   LIVE_JOBS_EMULATOR_PID      the emulator's process id
 #   LIVE_JOBS_COLLECTION_DIR    .../ansible_collections/mediaops/live_jobs the emulator was started from
 #                               (e.g. for "${LIVE_JOBS_COLLECTION_DIR}/playbooks/events/ready.yml")
+#   MEDIAOPS_LIVE_JOBS_QUOTA_DIR the modules' shared quota files (one per account and API), in this emulator's
+#                               temporary directory: a run never inherits pacing state from another run or the user
 #   vendor credentials (the FAKE defaults of emulator/data/default.yml; they authenticate nothing else):
 #     ALIBABA_CLOUD_ACCESS_KEY_ID / ALIBABA_CLOUD_ACCESS_KEY_SECRET
 #     VOLCENGINE_ACCESS_KEY / VOLCENGINE_SECRET_KEY
@@ -22,6 +24,7 @@
 #     LIVE_JOBS_EMU_VOLCENGINE_STS_ACCESS_KEY / _SECRET_KEY / _SESSION_TOKEN
 #     LIVE_JOBS_EMU_HUAWEI_STS_AK / _SK / _SECURITY_TOKEN     (project: HUAWEICLOUD_SDK_PROJECT_ID)
 #     LIVE_JOBS_EMU_HUAWEI_AUTH_TOKEN                         (an accepted X-Auth-Token)
+#     LIVE_JOBS_EMU_VOLCENGINE_SECOND_ACCESS_KEY / _SECRET_KEY (a second Volcengine account, its own quota)
 #
 # An EXIT trap stops the emulator (SIGTERM, then wait). It is added to any EXIT trap already set.
 # Works when ansible-test runs the target from its temporary copy (a path with spaces/non-ASCII characters).
@@ -116,7 +119,8 @@ start_emulator() {
     done
     LIVE_JOBS_EMULATOR_URL="$(head -n 1 "${url_file}")"
     LIVE_JOBS_COLLECTION_DIR="${root}/ansible_collections/mediaops/live_jobs"
-    export LIVE_JOBS_EMULATOR_URL LIVE_JOBS_COLLECTION_DIR
+    MEDIAOPS_LIVE_JOBS_QUOTA_DIR="${_LIVE_JOBS_EMULATOR_TMP}/quota"
+    export LIVE_JOBS_EMULATOR_URL LIVE_JOBS_COLLECTION_DIR MEDIAOPS_LIVE_JOBS_QUOTA_DIR
 
     _live_jobs_export_credentials
     echo "setup_emulator: emulator ${LIVE_JOBS_EMULATOR_URL} (pid ${LIVE_JOBS_EMULATOR_PID}) from ${root}"
@@ -144,6 +148,8 @@ _live_jobs_export_credentials() {
     export LIVE_JOBS_EMU_HUAWEI_STS_SK='HwEmuLat0rStsSecretKeyForLiveJobsTest002'
     export LIVE_JOBS_EMU_HUAWEI_STS_SECURITY_TOKEN='gQpjbi1ub3J0aC00EmuLat0rFakeSecurityTokenForLiveJobs02'
     export LIVE_JOBS_EMU_HUAWEI_AUTH_TOKEN='MIIEmuLat0rFakeIamUserTokenForLiveJobsTestsOnly0001'
+    export LIVE_JOBS_EMU_VOLCENGINE_SECOND_ACCESS_KEY='AKLTZW11bGF0b3JTZWNvbmRBY2NvdW50MDM'
+    export LIVE_JOBS_EMU_VOLCENGINE_SECOND_SECRET_KEY='RW11bGF0b3JTZWNvbmRBY2NvdW50U2VjcmV0S2V5MDM'
     # Never let a real account's token, endpoint or region from the caller's environment into the tests: pass the
     # emulator URL as `endpoint` (or export ALIBABA_CLOUD_ENDPOINT / VOLCENGINE_ENDPOINT / HUAWEICLOUD_ENDPOINT yourself).
     unset ALIBABA_CLOUD_SECURITY_TOKEN ALICLOUD_SECURITY_TOKEN VOLCENGINE_SESSION_TOKEN HUAWEICLOUD_SDK_SECURITY_TOKEN

@@ -107,56 +107,76 @@ def limiter_at(fake_clock, rate=10.0, **kwargs):
     return RateLimiter(rate, clock=fake_clock.monotonic, sleep=fake_clock.sleep, **kwargs)
 
 
-def test_decrease_once_per_burst(fake_clock):
-    """Requests sent before the last decrease were part of the same burst: their throttled replies do not lower again."""
+def test_blind_decrease_halves_at_most_once_per_cooldown(fake_clock):
+    """Before any window of accepted requests is complete, a throttling reply halves the rate; the replies that follow
+    within BLIND_COOLDOWN (the vendor's bucket is still empty after the burst) do not halve it again."""
     limiter = limiter_at(fake_clock, 10.0)
-    sent = []
-    for request_number in range(3):  # three requests in flight, sent 0.1 s apart
-        limiter.acquire()
-        sent.append(limiter.now())
-    fake_clock.advance(0.5)          # their replies come back later
-    decreased_at = fake_clock.monotonic()
-    limiter.throttled(sent[0])
-    assert limiter.current_rate() == pytest.approx(10.0 * _pacing.DECREASE)
-    limiter.throttled(sent[1])
-    limiter.throttled(sent[2])
-    assert limiter.current_rate() == pytest.approx(7.0), "replies to requests sent before the decrease must not lower again"
-    # a request sent after the decrease and throttled again: a new burst, a new decrease (from the slightly recovered rate)
-    limiter.acquire()
-    after = limiter.now()
-    fake_clock.advance(0.2)
-    recovered = 7.0 + 10.0 * _pacing.RECOVERY_PER_SECOND * (fake_clock.monotonic() - decreased_at)
-    limiter.throttled(after)
-    assert limiter.current_rate() == pytest.approx(recovered * _pacing.DECREASE)
+    limiter.throttled(limiter.now())
+    assert limiter.current_rate() == pytest.approx(10.0 * _pacing.BLIND_DECREASE)
+    for reply_number in range(5):
+        fake_clock.advance(0.1)
+        limiter.throttled(limiter.now())
+    rate = limiter.current_rate()
+    assert 5.0 <= rate < 5.2, "replies within the cool-down must not compound the decrease"
+    fake_clock.advance(_pacing.BLIND_COOLDOWN)
+    before = limiter.current_rate()
+    limiter.throttled(limiter.now())
+    assert limiter.current_rate() == pytest.approx(before * _pacing.BLIND_DECREASE)
 
 
-def test_throttled_without_a_send_time_always_decreases(fake_clock):
+def accept(limiter, fake_clock, count, spacing):
+    """count accepted requests, spacing seconds apart (the quota the vendor let through)."""
+    for request_number in range(count):
+        fake_clock.advance(spacing)
+        limiter.succeeded()
+
+
+def test_throttling_after_a_window_drops_to_the_accepted_rate(fake_clock):
+    """The accepted rate of the last complete window estimates the account's quota: the rate drops to 90 % of it."""
     limiter = limiter_at(fake_clock, 10.0)
-    limiter.throttled()
-    limiter.throttled()
-    assert limiter.current_rate() == pytest.approx(10.0 * 0.7 * 0.7)
+    accept(limiter, fake_clock, 10, 0.5)      # 2 accepted per second over a full window
+    accept(limiter, fake_clock, 1, 0.5)       # closes the window
+    limiter.throttled(limiter.now())
+    assert limiter.current_rate() == pytest.approx(_pacing.ESTIMATE_SHARE * 2.0, rel=0.05)
+
+
+def test_repeated_replies_during_one_overshoot_do_not_compound(fake_clock):
+    limiter = limiter_at(fake_clock, 10.0)
+    accept(limiter, fake_clock, 11, 0.5)
+    for reply_number in range(10):
+        limiter.throttled(limiter.now())
+    assert limiter.current_rate() == pytest.approx(_pacing.ESTIMATE_SHARE * 2.0, rel=0.05)
+
+
+def test_the_estimate_never_raises_the_rate(fake_clock):
+    """An estimate above the current rate (e.g. from a window before an earlier decrease) keeps the lower rate."""
+    limiter = limiter_at(fake_clock, 10.0)
+    accept(limiter, fake_clock, 17, 0.125)   # 8 accepted per second
+    limiter.throttled(limiter.now())          # estimate 8/s -> 7.2/s
+    limiter.throttled(limiter.now())
+    assert limiter.current_rate() == pytest.approx(7.2, rel=0.05)
 
 
 def test_lowered_rate_spaces_requests(fake_clock):
     limiter = limiter_at(fake_clock, 10.0)
     limiter.acquire()
-    limiter.throttled(limiter.now())      # rate 7/s, no burst left
+    limiter.throttled(limiter.now())      # no window yet: 5/s, no burst left
     gaps = []
     for request_number in range(3):
         before = fake_clock.monotonic()
         limiter.acquire()
         gaps.append(fake_clock.monotonic() - before)
     # spaced at the lowered rate (recovering a little while waiting), never at the 10/s ceiling
-    assert all(1 / 7.2 < gap <= 1 / 7.0 + 1e-9 for gap in gaps), gaps
+    assert all(1 / 5.2 < gap <= 1 / 5.0 + 1e-9 for gap in gaps), gaps
 
 
 def test_recovery_over_time_up_to_the_ceiling(fake_clock):
     limiter = limiter_at(fake_clock, 10.0)
     limiter.throttled(None)
-    assert limiter.current_rate() == pytest.approx(7.0)
-    fake_clock.advance(5)                 # 2 % of the ceiling per second: +1/s after 5 s
-    assert limiter.current_rate() == pytest.approx(8.0)
-    fake_clock.advance(10)
+    assert limiter.current_rate() == pytest.approx(5.0)
+    fake_clock.advance(4)                 # 5 % of the lowered rate per second: +1/s after 4 s
+    assert limiter.current_rate() == pytest.approx(6.0)
+    fake_clock.advance(100)
     assert limiter.current_rate() == pytest.approx(10.0), "capped at the ceiling"
     fake_clock.advance(1000)
     assert limiter.current_rate() == pytest.approx(10.0)
@@ -165,13 +185,17 @@ def test_recovery_over_time_up_to_the_ceiling(fake_clock):
 def test_rate_never_falls_below_the_floor(fake_clock):
     limiter = limiter_at(fake_clock, 50.0)
     for reply_number in range(100):
+        fake_clock.advance(_pacing.BLIND_COOLDOWN)
         limiter.throttled(None)
-    assert limiter.current_rate() == pytest.approx(50.0 * _pacing.FLOOR_FRACTION)
-    assert limiter.floor == pytest.approx(1.0)
-    # and it paces at the floor: the next request waits one second
+    assert limiter.floor == pytest.approx(50.0 * _pacing.FLOOR_FRACTION)
+    assert limiter.current_rate() >= limiter.floor
+    assert limiter.current_rate() < limiter.floor * 1.1
+    # and it paces at about the floor: the next request waits about 1/floor seconds
+    limiter.acquire()
     before = fake_clock.monotonic()
     limiter.acquire()
-    assert fake_clock.monotonic() - before == pytest.approx(1.0)
+    # (the rate recovers 5 % per second while it waits, so a little less than 1/floor)
+    assert 0.8 / limiter.floor < fake_clock.monotonic() - before <= 1 / limiter.floor
 
 
 # --- Retry-After debt ----------------------------------------------------------------------------------------------
@@ -182,7 +206,7 @@ def test_retry_after_becomes_a_debt_every_caller_queues_behind():
     limiter = RateLimiter(10, clock=lambda: 0.0, sleep=lambda seconds: None)
     limiter.acquire()
     limiter.throttled(0.0, retry_after=2.0)
-    rate = 10 * _pacing.DECREASE
+    rate = 10 * _pacing.BLIND_DECREASE
     waits = [limiter.acquire() for caller in range(4)]
     assert waits[0] >= 2.0
     assert waits[0] == pytest.approx(2.0 + 1 / rate)
@@ -239,7 +263,7 @@ def test_limiters_on_one_state_share_the_bucket(fake_clock):
     assert first.acquire() == 0.0
     assert second.acquire() == pytest.approx(0.1), "the second limiter sees the token the first one took"
     first.throttled(None)
-    assert second.current_rate() == pytest.approx(7.0), "and what throttling taught"
+    assert second.current_rate() == pytest.approx(5.0), "and what throttling taught"
 
 
 def test_stale_state_from_before_a_reboot_is_dropped(fake_clock):

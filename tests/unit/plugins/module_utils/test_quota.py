@@ -100,7 +100,7 @@ def test_throttling_learned_in_one_process_slows_the_other(tmp_path):
         process = ctx.Process(target=child)
         process.start()
     try:
-        assert results.get(timeout=30) == pytest.approx(7.0)
+        assert results.get(timeout=30) == pytest.approx(5.0)
     finally:
         process.join(10)
 

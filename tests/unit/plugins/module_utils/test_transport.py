@@ -39,6 +39,7 @@ OK = {"alibaba": ALI_OK, "volcengine": VOLC_OK, "huawei": HW_OK}
 class CountingLimiter:
     def __init__(self):
         self.acquired = 0
+        self.succeeded_calls = 0
         self.throttled_calls = []
 
     def acquire(self, max_wait=None):
@@ -50,6 +51,9 @@ class CountingLimiter:
 
     def throttled(self, sent_at=None, retry_after=None):
         self.throttled_calls.append((sent_at, retry_after))
+
+    def succeeded(self):
+        self.succeeded_calls += 1
 
 
 def make_transport(session, fake_clock, retries=5, rng=lambda: 1.0, **kwargs):
@@ -414,6 +418,7 @@ def test_rate_limiter_acquired_for_every_attempt(make_session, fake_clock):
     session = make_session([failure, failure, ALI_OK])
     make_transport(session, fake_clock, rate_limiter=limiter).call("alibaba", builder(), _alibaba.interpret)
     assert limiter.acquired == 3
+    assert limiter.succeeded_calls == 1, "only the answered request counts towards the quota estimate"
 
 
 def test_stats_count_requests_retries_and_throttling(make_session, fake_clock):
