@@ -20,17 +20,32 @@ import time
 from ansible.plugins.callback import CallbackBase
 
 
-def _summary(result):
-    """The few fields of a module result the benchmark needs (never the jobs themselves)."""
-    return {
-        "failed": bool(result.get("failed")),
-        "msg": str(result.get("msg", ""))[:300] if result.get("failed") else "",
+def _summary(result, failed=False):
+    """The few fields of a module result the benchmark needs (never the jobs themselves).
+
+    `failed`: the runner reported the task failed (with ignore_errors ansible-core may drop `failed` from the result).
+    """
+    failed = failed or bool(result.get("failed"))
+    msg = str(result.get("msg", "")) if failed else ""
+    summary = {
+        "failed": failed,
+        "msg": msg[:300],
+        "msg_length": len(msg),
+        "msg_lines": len(msg.splitlines()),
         "jobs": len(result.get("jobs") or []),
         "failed_ids": len(result.get("failed_ids") or []),
         "missing_ids": len(result.get("missing_ids") or []),
         "api_calls": result.get("api_calls"),
         "status": result.get("status"),
     }
+    if "rows" in result:  # readiness_info: verdict counts and per-group times, not the rows themselves
+        summary["readiness"] = {
+            "summary": result.get("summary"),
+            "elapsed": result.get("elapsed"),
+            "groups": [{key: group.get(key) for key in ("label", "api", "seconds", "api_calls", "jobs", "error")}
+                       for group in result.get("groups") or []],
+        }
+    return summary
 
 
 class CallbackModule(CallbackBase):
@@ -48,17 +63,25 @@ class CallbackModule(CallbackBase):
         self._current = {"name": task.get_name(), "start": time.monotonic(), "end": None, "items": [], "result": None}
         self._tasks.append(self._current)
 
-    def _finish(self, result, *args, **kwargs):  # pylint: disable=unused-argument
+    def _finish(self, result, failed=False):
         if self._current is None:
             return
         self._current["end"] = time.monotonic()
         self._current["seconds"] = self._current["end"] - self._current["start"]
         data = result._result  # pylint: disable=protected-access
-        self._current["result"] = _summary(data)
+        self._current["result"] = _summary(data, failed)
         if "results" in data:
             self._current["items"] = [_summary(item) for item in data["results"]]
 
-    v2_runner_on_ok = v2_runner_on_failed = v2_runner_on_unreachable = v2_runner_on_skipped = _finish
+    def v2_runner_on_ok(self, result, *args, **kwargs):  # pylint: disable=unused-argument
+        self._finish(result)
+
+    v2_runner_on_skipped = v2_runner_on_ok
+
+    def v2_runner_on_failed(self, result, *args, **kwargs):  # pylint: disable=unused-argument
+        self._finish(result, failed=True)
+
+    v2_runner_on_unreachable = v2_runner_on_failed
 
     def v2_playbook_on_stats(self, stats):
         path = os.environ.get("BENCH_TIMER_OUT")
