@@ -198,8 +198,10 @@ integration: venv stage
 	for t in "$${targets[@]}"; do if [[ " $(INTEGRATION_SHARD1) " == *" $$t "* ]]; then shard1+=("$$t"); else shard2+=("$$t"); fi; done
 	logs="$(ROOT)/build/integration-logs"; rm -rf "$$logs"; mkdir -p "$$logs"
 	echo "integration: shard 1: $${shard1[*]}"; echo "integration: shard 2: $${shard2[*]}"
+	# shard 2 runs in its own staged copy: ansible-test gives every target the same tests/output/.tmp/output_dir
+	(cd "$(ROOT)" && STAGE_OWN_OUTPUT=1 tools/stage-collection.sh "$(ROOT)/build/ansible-test-shard2" >/dev/null)
 	run "$${shard1[@]}" >"$$logs/shard1.log" 2>&1 & p1=$$!
-	rc2=0; run "$${shard2[@]}" >"$$logs/shard2.log" 2>&1 || rc2=$$?
+	rc2=0; (cd "$(ROOT)/build/ansible-test-shard2/ansible_collections/mediaops/live_jobs" && run "$${shard2[@]}") >"$$logs/shard2.log" 2>&1 || rc2=$$?
 	rc1=0; wait $$p1 || rc1=$$?
 	for n in 1 2; do echo "==================== integration shard $$n ($$logs/shard$$n.log)"; cat "$$logs/shard$$n.log"; done
 	echo "integration: shard 1 rc $$rc1, shard 2 rc $$rc2"

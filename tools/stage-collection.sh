@@ -32,7 +32,12 @@ git ls-files -z -co --exclude-standard \
 mkdir -p tests/output
 rm -rf "$dest/tests/output"
 mkdir -p "$dest/tests"
-ln -s "$root/tests/output" "$dest/tests/output"
+if [[ -n "${STAGE_OWN_OUTPUT:-}" ]]; then
+    # a second concurrent ansible-test run (an integration shard) needs its own tests/output/.tmp/output_dir
+    mkdir -p "$dest/tests/output"
+else
+    ln -s "$root/tests/output" "$dest/tests/output"
+fi
 (
     cd "$dest"
     git init -q
