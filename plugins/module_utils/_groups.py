@@ -162,10 +162,11 @@ def open_groups(groups, environ=None, http_session=None):
     guards = {}
     for group in groups:
         try:
-            identity = resolve_credentials(group.api.vendor, group.params, environ).identity()
-            guard = guards.setdefault(identity, CredentialGuard())
+            credentials = resolve_credentials(group.api.vendor, group.params, environ)
+            guard = guards.setdefault(credentials.identity(), CredentialGuard())
             deadline = Deadline(deadline_seconds(group.params))
-            group.session = open_session(group.api, group.params, deadline=deadline, guard=guard, environ=environ, http_session=http_session)
+            group.session = open_session(group.api, group.params, deadline=deadline, guard=guard, environ=environ,
+                                         http_session=http_session, credentials=credentials)
         except OptionError as error:
             raise OptionError(_where(group.index, error.option), str(error).split(": ", 1)[1]) from None
     return groups

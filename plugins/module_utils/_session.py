@@ -69,11 +69,14 @@ def make_limiter(api, host, credentials, quota_name, rate, shared, warnings, env
     return RateLimiter(rate, state=state)
 
 
-def open_session(api, params, deadline=None, guard=None, environ=None, http_session=None, clock=utc_now, nonce=new_nonce):
-    """Everything a task needs to read `api` with `params` (module options); raises OptionError before any request."""
+def open_session(api, params, deadline=None, guard=None, environ=None, http_session=None, clock=utc_now, nonce=new_nonce,
+                 credentials=None):
+    """Everything a task needs to read `api` with `params` (module options); raises OptionError before any request.
+
+    credentials: already resolved from these params (the caller needed them first, e.g. to pick a guard)."""
     environ = os.environ if environ is None else environ
     scope = check_scope(api, params)
-    credentials = resolve_credentials(api.vendor, params, environ)
+    credentials = credentials or resolve_credentials(api.vendor, params, environ)
     # the region may come from the environment: the request parameters must use the region the endpoint was chosen by
     scope = replace(scope, region=credentials.region)
     url, host = base_url(credentials.endpoint, lambda: api.vendor.default_host(api.endpoint_service, credentials.region))

@@ -9,6 +9,7 @@ unchecked: it could not be read (credentials, deadline, transport, an unreadable
 from __future__ import annotations
 
 from ._listing import parse_time
+from ._messages import examples as example_ids
 
 TRANSPORT_CODES = frozenset({"ConnectTimeout", "ReadTimeout", "ConnectionError", "TLSError", "ProxyError", "TruncatedResponse",
                              "TransportError", "InvalidRequest", "MalformedResponse"})
@@ -161,8 +162,10 @@ CAUSE_TEXT = {
 
 
 def where(vendor, label):
-    """'Volcengine (EU account)', or just the label when it already names the vendor."""
-    return label if vendor.lower() in label.lower() else f"{vendor} ({label})"
+    """'Volcengine (EU account)', or just the label when it already names the vendor (or either one when one is empty)."""
+    if not vendor or vendor.lower() in label.lower():
+        return label or vendor or "unknown"
+    return f"{vendor} ({label})" if label else vendor
 
 
 def causes(rows, examples=3):
@@ -176,7 +179,7 @@ def causes(rows, examples=3):
     out = []
     for (vendor, label, cause, code), members in groups.items():
         ids = [row["job_id"] for row in members]
-        shown = ", ".join(ids[:examples]) + (f" and {len(ids) - examples} more" if len(ids) > examples else "")
+        shown = example_ids(ids, examples)
         noun = "job" if len(ids) == 1 else "jobs"
         out.append({
             "vendor": vendor, "label": label, "cause": cause, "code": code, "count": len(ids), "job_ids": ids,

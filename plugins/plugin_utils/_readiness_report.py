@@ -10,7 +10,8 @@ from __future__ import annotations
 
 from ansible.errors import AnsibleFilterError
 
-from ansible_collections.mediaops.live_jobs.plugins.module_utils._verdicts import CAUSE_TEXT, causes, summarize_rows
+from ansible_collections.mediaops.live_jobs.plugins.module_utils._messages import examples as example_ids
+from ansible_collections.mediaops.live_jobs.plugins.module_utils._verdicts import CAUSE_TEXT, causes, summarize_rows, where
 
 from ._readiness_common import (
     check_event_name,
@@ -36,10 +37,7 @@ EXAMPLE_IDS = 3
 
 def who(vendor_title, label):
     """How a message names a group: "<vendor title> (<label>)", or the label alone when it names the vendor."""
-    vendor_title, label = clean(vendor_title), clean(label)
-    if not vendor_title or vendor_title.lower() in label.lower():
-        return label or vendor_title or "unknown"
-    return f"{vendor_title} ({label})" if label else vendor_title
+    return where(clean(vendor_title), clean(label))
 
 
 def advice(cause, name):
@@ -57,7 +55,7 @@ def advice(cause, name):
 def cause_text(cause, examples=EXAMPLE_IDS, id_limit=None):
     """'<who>: credentials rejected (<code>): 6 jobs not checked, e.g. a, b, c and 3 more'."""
     ids = [one_line(job_id, id_limit) for job_id in cause["job_ids"]]
-    shown = ", ".join(ids[:examples]) + (f" and {len(ids) - examples} more" if len(ids) > examples else "")
+    shown = example_ids(ids, examples)
     code = f" ({cause['code']})" if cause["code"] else ""
     return (f"{who(cause['vendor'], cause['label'])}: {CAUSE_WORDS.get(cause['cause'], cause['cause'])}{code}: "
             f"{plural(len(ids), 'job')} not checked, e.g. {shown}")
