@@ -49,8 +49,6 @@ banner() {
 
 banner "starting the vendor emulator"
 start_emulator
-# shellcheck source-path=SCRIPTDIR source=emulator-credentials.sh
-source "${root}/tools/emulator-credentials.sh"
 echo "demo: credentials: the emulator's FAKE keys in ALIBABA_CLOUD_ACCESS_KEY_ID/SECRET, VOLCENGINE_ACCESS_KEY/SECRET_KEY,"
 echo "      HUAWEICLOUD_SDK_AK/SK/PROJECT_ID (the same variables the modules read for the real clouds), and a second"
 echo "      Volcengine account's in LIVE_JOBS_EMU_VOLCENGINE_SECOND_* (tools/emulator-credentials.sh)"

@@ -131,13 +131,9 @@ _live_jobs_export_credentials() {
     local xtrace=0
     [[ $- == *x* ]] && xtrace=1
     set +x
-    export ALIBABA_CLOUD_ACCESS_KEY_ID='LTAI5tEmuLat0rAcc3ssKey01'
-    export ALIBABA_CLOUD_ACCESS_KEY_SECRET='EmuLat0rS3cr3tF0rL1veJ0bsAcc01'
-    export VOLCENGINE_ACCESS_KEY='AKLTZW11bGF0b3JBY2Nlc3NLZXkwMQ'
-    export VOLCENGINE_SECRET_KEY='RW11bGF0b3JTZWNyZXRLZXlGb3JMaXZlSm9iczAx'
-    export HUAWEICLOUD_SDK_AK='HWEMULAT0RAKEXAMPLE1'
-    export HUAWEICLOUD_SDK_SK='HwEmuLat0rSecretKeyForLiveJobsTests00001'
-    export HUAWEICLOUD_SDK_PROJECT_ID='0e1d2c3b4a5968778695a4b3c2d1e0f1'
+    # the vendors' variables and the second Volcengine account: the file the README has users source
+    # shellcheck source=/dev/null
+    source "${LIVE_JOBS_COLLECTION_DIR}/tools/emulator-credentials.sh"
     export LIVE_JOBS_EMU_ALIBABA_STS_ACCESS_KEY_ID='STS.NUEmuLat0rStsAcc3ssKey02'
     export LIVE_JOBS_EMU_ALIBABA_STS_ACCESS_KEY_SECRET='EmuLat0rSt5S3cr3tF0rL1veJ0b02'
     export LIVE_JOBS_EMU_ALIBABA_STS_SECURITY_TOKEN='CAISEmuLat0rFakeSecurityTokenForLiveJobsTestsOnly02'
@@ -148,8 +144,6 @@ _live_jobs_export_credentials() {
     export LIVE_JOBS_EMU_HUAWEI_STS_SK='HwEmuLat0rStsSecretKeyForLiveJobsTest002'
     export LIVE_JOBS_EMU_HUAWEI_STS_SECURITY_TOKEN='gQpjbi1ub3J0aC00EmuLat0rFakeSecurityTokenForLiveJobs02'
     export LIVE_JOBS_EMU_HUAWEI_AUTH_TOKEN='MIIEmuLat0rFakeIamUserTokenForLiveJobsTestsOnly0001'
-    export LIVE_JOBS_EMU_VOLCENGINE_SECOND_ACCESS_KEY='AKLTZW11bGF0b3JTZWNvbmRBY2NvdW50MDM'
-    export LIVE_JOBS_EMU_VOLCENGINE_SECOND_SECRET_KEY='RW11bGF0b3JTZWNvbmRBY2NvdW50U2VjcmV0S2V5MDM'
     # Never let a real account's token, endpoint or region from the caller's environment into the tests: pass the
     # emulator URL as `endpoint` (or export ALIBABA_CLOUD_ENDPOINT / VOLCENGINE_ENDPOINT / HUAWEICLOUD_ENDPOINT yourself).
     unset ALIBABA_CLOUD_SECURITY_TOKEN ALICLOUD_SECURITY_TOKEN VOLCENGINE_SESSION_TOKEN HUAWEICLOUD_SDK_SECURITY_TOKEN
