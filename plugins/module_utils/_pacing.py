@@ -127,7 +127,8 @@ class RateLimiter:
         state["tokens"] = state.get("tokens", 0.0) + 1.0
 
     def throttled(self, sent_at=None, retry_after=None):
-        """A request sent at sent_at was throttled: slow down once per burst, and hold everyone for retry_after."""
+        """A request was throttled: drop to the quota estimate (or halve, once per cool-down), hold everyone for
+        retry_after. sent_at (when the request was sent) is accepted from the transport but not used by this rule."""
         now = self._clock()
 
         def slow_down(state):
