@@ -198,6 +198,9 @@ integration: venv stage
 	for t in "$${targets[@]}"; do if [[ " $(INTEGRATION_SHARD1) " == *" $$t "* ]]; then shard1+=("$$t"); else shard2+=("$$t"); fi; done
 	logs="$(ROOT)/build/integration-logs"; rm -rf "$$logs"; mkdir -p "$$logs"
 	echo "integration: shard 1: $${shard1[*]}"; echo "integration: shard 2: $${shard2[*]}"
+	# both shards share HOME: create ansible-test's SSH key first (its own command), or two runs race to create it
+	key="$(TEST_HOME)/.ansible/test/id_rsa"
+	if [[ ! -f "$$key" ]]; then mkdir -p "$$(dirname "$$key")"; ssh-keygen -m PEM -q -t rsa -N '' -f "$$key"; fi
 	# shard 2 runs in its own staged copy: ansible-test gives every target the same tests/output/.tmp/output_dir
 	(cd "$(ROOT)" && STAGE_OWN_OUTPUT=1 tools/stage-collection.sh "$(ROOT)/build/ansible-test-shard2" >/dev/null)
 	run "$${shard1[@]}" >"$$logs/shard1.log" 2>&1 & p1=$$!
