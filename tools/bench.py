@@ -342,22 +342,36 @@ def scenario_startup(bench):
     ids = gen_ids("ice_record", 1)
     module = module_task("record_job_info", ids, name="module", **GET_ONLY)
     uri = {"name": "uri", "ansible.builtin.uri": {"url": "{{ emulator_url }}/_emulator/health", "return_content": False}}
+    # the floor any module keeping the runtime-dependency rule pays (tools/bench/library/startup_floor.py)
+    floors = [{"name": name, "startup_floor": {"url": "{{ emulator_url }}/_emulator/health", "validate": validate}}
+              for name, validate in (("floor: requests", "none"), ("floor: requests + pydantic", "pydantic"),
+                                     ("floor: requests + pydantic-core only", "core"))]
     with bench.emulator({"ice_record": 10}, no_rate_limit=True) as emu:
-        # interleaved, so drift in machine load hits both alike; one warm-up of each
-        records = bench.playbook(emu, [uri, dict(module, name="module-warm-up")] + [uri, module] * reps, warmup=None)
-        records = [r for r in records if r["name"] != "module-warm-up"][1:]
+        # interleaved, so drift in machine load hits all alike; one warm-up of each
+        round_ = [uri, module] + floors
+        warm = [dict(task, name=task["name"] + " warm-up") for task in round_]
+        records = bench.playbook(emu, warm + round_ * reps, warmup=None, env={"ANSIBLE_LIBRARY": str(HELPERS / "library")})
+        records = [r for r in records if not r["name"].endswith(" warm-up")]
         mod = bench.metric("module task, 1 id", task_seconds(records, "module"), "s")
         ref = bench.metric("ansible.builtin.uri task", task_seconds(records, "uri"), "s")
-        failures = [r for r in task_results(records, "module") + task_results(records, "uri") if r["failed"]]
-        # each module task is compared with the uri task just before it: load drifts, neighbours see the same load
-        pairs = [m / u for u, m in zip(task_seconds(records, "uri"), task_seconds(records, "module"))]
-        ratio = bench.metric("module / uri (median of %d adjacent pairs)" % len(pairs), pairs, "x", fmt="{:.2f}",
-                             target="<= %.2fx" % TARGET_STARTUP_RATIO)
+        failures = [r for name in ["module", "uri"] + [f["name"] for f in floors] for r in task_results(records, name)
+                    if r["failed"]]
+        # each task is compared with the uri task of its round: load drifts, neighbours see the same load
+        ratio = bench.metric("module / uri (median of %d adjacent pairs)" % reps, _pair_ratios(records, "module"), "x",
+                             fmt="{:.2f}", target="<= %.2fx" % TARGET_STARTUP_RATIO)
+        for floor in floors:
+            bench.metric("%s / uri" % floor["name"], _pair_ratios(records, floor["name"]), "x", fmt="{:.2f}",
+                         note="median %.3f s: a bare module importing only that (no collection code)"
+                         % median(task_seconds(records, floor["name"])))
         if ratio > TARGET_STARTUP_RATIO or bench.args.profile_startup:
             _profile_startup(bench, emu, module, uri)
     bench.check("start-up <= %.2fx ansible.builtin.uri" % TARGET_STARTUP_RATIO, ratio <= TARGET_STARTUP_RATIO and not failures,
                 "median pair ratio %.2fx (medians: module %.3f s, uri %.3f s)%s"
                 % (ratio, mod, ref, "; %d task(s) failed" % len(failures) if failures else ""))
+
+
+def _pair_ratios(records, name):
+    return [task / reference for reference, task in zip(task_seconds(records, "uri"), task_seconds(records, name))]
 
 
 def _profile_startup(bench, emu, module, uri):
