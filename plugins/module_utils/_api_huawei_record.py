@@ -5,7 +5,7 @@
 from __future__ import annotations
 
 from ._descriptors import ApiCall, ApiDescriptor, Extracted, JobFields, ScopeOption, TimeValue
-from ._models import VendorModel, validate
+from ._models import Nested, Text, VendorModel, validate
 from ._vendor_huawei import VENDOR
 
 NAME = "huawei_record"
@@ -14,28 +14,15 @@ NAME = "huawei_record"
 class HuaweiRecordParam(VendorModel):
     """Huawei RecordParam object."""
 
-    record_rule_id: str | None = None
+    record_rule_id = Text()
 
 
 class HuaweiIndividualStreamJob(VendorModel):
     """ShowIndividualStreamJob response body (snake_case already; declared strings per the SDK's openapi_types)."""
 
-    job_id: str | None = None
-    stream_name: str | None = None
-    app_id: str | None = None
-    room_id: str | None = None
-    user_id: str | None = None
-    video_type: str | None = None
-    select_stream_type: str | None = None
-    record_param: HuaweiRecordParam | None = None
-    create_time: str | None = None
-    update_time: str | None = None
-    start_time: str | None = None
-    stop_time: str | None = None
-    state: str | None = None
-    stop_reason: str | None = None
-    description: str | None = None
-    x_request_id: str | None = None
+    job_id = stream_name = app_id = room_id = user_id = video_type = select_stream_type = Text()
+    create_time = update_time = start_time = stop_time = state = stop_reason = description = x_request_id = Text()
+    record_param = Nested(HuaweiRecordParam)
 
 
 def get_call(job_id, scope):

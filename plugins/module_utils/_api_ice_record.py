@@ -5,7 +5,7 @@
 from __future__ import annotations
 
 from ._descriptors import ApiCall, ApiDescriptor, Extracted, JobFields, TimeValue
-from ._models import Field, NormalizeError, VendorModel, raw_object, stream_url, validate
+from ._models import Nested, NormalizeError, Text, VendorModel, raw_object, stream_url, validate
 from ._vendor_alibaba import VENDOR, rpc_list
 
 NAME = "ice_record"
@@ -15,27 +15,24 @@ VERSION = "2020-11-09"
 class IceStreamInput(VendorModel):
     """ICE StreamInput object (record and snapshot jobs)."""
 
-    type: str | None = Field(default=None, alias="Type")
-    url: str | None = Field(default=None, alias="Url")
+    wire_case = "pascal"
+    type = url = Text()
 
 
 class IceRecordJob(VendorModel):
     """GetLiveRecordJob RecordJob / ListLiveRecordJobs LiveRecordJobs[] item."""
 
-    job_id: str | None = Field(default=None, alias="JobId")
-    name: str | None = Field(default=None, alias="Name")
-    status: str | None = Field(default=None, alias="Status")
-    create_time: str | None = Field(default=None, alias="CreateTime")
-    template_id: str | None = Field(default=None, alias="TemplateId")
-    template_name: str | None = Field(default=None, alias="TemplateName")
-    stream_input: IceStreamInput | None = Field(default=None, alias="StreamInput")
+    wire_case = "pascal"
+    job_id = name = status = create_time = template_id = template_name = Text()
+    stream_input = Nested(IceStreamInput)
 
 
 class IceRecordBody(VendorModel):
     """GetLiveRecordJob response body."""
 
-    request_id: str | None = Field(default=None, alias="RequestId")
-    record_job: IceRecordJob | None = Field(default=None, alias="RecordJob")
+    wire_case = "pascal"
+    request_id = Text()
+    record_job = Nested(IceRecordJob)
 
 
 def get_call(job_id, scope):

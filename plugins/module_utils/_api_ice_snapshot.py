@@ -5,7 +5,7 @@
 from __future__ import annotations
 
 from ._descriptors import ApiCall, ApiDescriptor, Extracted, JobFields, TimeValue
-from ._models import Field, VendorModel, stream_url, validate
+from ._models import Nested, Text, VendorModel, stream_url, validate
 from ._vendor_alibaba import VENDOR, rpc_list
 
 NAME = "ice_snapshot"
@@ -15,22 +15,16 @@ VERSION = "2020-11-09"
 class IceSnapshotStreamInput(VendorModel):
     """ICE StreamInput object."""
 
-    type: str | None = Field(default=None, alias="Type")
-    url: str | None = Field(default=None, alias="Url")
+    wire_case = "pascal"
+    type = url = Text()
 
 
 class IceSnapshotJob(VendorModel):
     """GetLiveSnapshotJob response body (fields at top level) / ListLiveSnapshotJobs JobList[] item."""
 
-    request_id: str | None = Field(default=None, alias="RequestId")
-    job_id: str | None = Field(default=None, alias="JobId")
-    job_name: str | None = Field(default=None, alias="JobName")
-    status: str | None = Field(default=None, alias="Status")
-    create_time: str | None = Field(default=None, alias="CreateTime")
-    last_modified: str | None = Field(default=None, alias="LastModified")
-    template_id: str | None = Field(default=None, alias="TemplateId")
-    template_name: str | None = Field(default=None, alias="TemplateName")
-    stream_input: IceSnapshotStreamInput | None = Field(default=None, alias="StreamInput")
+    wire_case = "pascal"
+    request_id = job_id = job_name = status = create_time = last_modified = template_id = template_name = Text()
+    stream_input = Nested(IceSnapshotStreamInput)
 
 
 def get_call(job_id, scope):

@@ -5,7 +5,7 @@
 from __future__ import annotations
 
 from ._descriptors import ApiCall, ApiDescriptor, Extracted, JobFields, ScopeOption, TimeValue
-from ._models import Field, NormalizeError, VendorModel, raw_object, validate
+from ._models import Nested, NormalizeError, Text, VendorModel, raw_object, validate
 from ._vendor_alibaba import VENDOR, rpc_list
 
 NAME = "live_edge_transcode"
@@ -15,22 +15,16 @@ VERSION = "2016-11-01"
 class EdgeTranscodeJob(VendorModel):
     """GetEdgeTranscodeJob Job / ListEdgeTranscodeJob JobList.Job[] item (every field a string)."""
 
-    job_id: str | None = Field(default=None, alias="JobId")
-    name: str | None = Field(default=None, alias="Name")
-    status: str | None = Field(default=None, alias="Status")
-    create_time: str | None = Field(default=None, alias="CreateTime")
-    last_start_at: str | None = Field(default=None, alias="LastStartAt")
-    last_stop_at: str | None = Field(default=None, alias="LastStopAt")
-    stream_input: str | None = Field(default=None, alias="StreamInput")
-    template_id: str | None = Field(default=None, alias="TemplateId")
-    template_name: str | None = Field(default=None, alias="TemplateName")
+    wire_case = "pascal"
+    job_id = name = status = create_time = last_start_at = last_stop_at = stream_input = template_id = template_name = Text()
 
 
 class EdgeTranscodeBody(VendorModel):
     """GetEdgeTranscodeJob response body."""
 
-    request_id: str | None = Field(default=None, alias="RequestId")
-    job: EdgeTranscodeJob | None = Field(default=None, alias="Job")
+    wire_case = "pascal"
+    request_id = Text()
+    job = Nested(EdgeTranscodeJob)
 
 
 def scope_params(scope):

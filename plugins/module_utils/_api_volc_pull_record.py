@@ -5,7 +5,7 @@
 from __future__ import annotations
 
 from ._descriptors import ApiCall, ApiDescriptor, Extracted, JobFields, ListSpec, TimeValue
-from ._models import Field, NormalizeError, VendorModel, raw_object, validate
+from ._models import Nested, NormalizeError, Text, VendorModel, raw_object, validate
 from ._replies import as_int
 from ._vendor_volcengine import VENDOR
 
@@ -16,29 +16,29 @@ VERSION = "2023-01-01"
 class VolcPullRecordTask(VendorModel):
     """GetPullRecordTask Result (flat) or Result.TaskDetail / ListPullRecordTask Result.List[] item."""
 
-    task_id: str | None = Field(default=None, alias="TaskId")
-    status: str | None = Field(default=None, alias="Status")
-    start_time: str | None = Field(default=None, alias="StartTime")
-    end_time: str | None = Field(default=None, alias="EndTime")
+    wire_case = "pascal"
+    task_id = status = start_time = end_time = Text()
 
 
 class VolcPullRecordResult(VolcPullRecordTask):
     """GetPullRecordTask Result: flat task fields, or the task wrapped in TaskDetail (Go SDK since 2025-02)."""
 
-    task_detail: VolcPullRecordTask | None = Field(default=None, alias="TaskDetail")
+    task_detail = Nested(VolcPullRecordTask)
 
 
 class VolcResponseMetadata(VendorModel):
     """Volcengine ResponseMetadata (only RequestId is read here)."""
 
-    request_id: str | None = Field(default=None, alias="RequestId")
+    wire_case = "pascal"
+    request_id = Text()
 
 
 class VolcPullRecordBody(VendorModel):
     """GetPullRecordTask full response body."""
 
-    response_metadata: VolcResponseMetadata | None = Field(default=None, alias="ResponseMetadata")
-    result: VolcPullRecordResult | None = Field(default=None, alias="Result")
+    wire_case = "pascal"
+    response_metadata = Nested(VolcResponseMetadata)
+    result = Nested(VolcPullRecordResult)
 
 
 def get_call(job_id, scope):

@@ -1,32 +1,27 @@
 # Copyright: (c) 2026, mediaops live_jobs developers
 # GNU General Public License v3.0+ (see https://www.gnu.org/licenses/gpl-3.0.txt)
-"""The guarded pydantic import, the base of every vendor model, and validation that raises NormalizeError."""
+"""Vendor models: declared fields validated by pydantic's engine (pydantic-core), and validation that raises
+NormalizeError.
+
+A model is a class of Text and Nested fields. Its validator is a pydantic-core SchemaValidator, the engine under every
+pydantic BaseModel, built from the declared fields on first use. The models stop short of pydantic's BaseModel layer
+on purpose: importing it costs a module ~100 ms of CPU at every start-up (docs/performance.md, row e), and the
+vendor models need only what the engine gives directly: string fields, nested objects, vendor alias or python name.
+"""
 
 from __future__ import annotations
 
 import traceback
 
 try:
-    # Field is imported here for the API files' models
-    from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator  # pylint: disable=unused-import
+    from pydantic_core import SchemaValidator, ValidationError, core_schema
 except ImportError:
     HAS_PYDANTIC = False
     PYDANTIC_IMPORT_ERROR = traceback.format_exc()
-
-    class BaseModel:  # pylint: disable=too-few-public-methods
-        """Stand-in so this file imports without pydantic; the module wrapper fails with missing_required_lib first."""
+    SchemaValidator = core_schema = None
 
     class ValidationError(ValueError):
-        """Stand-in for pydantic.ValidationError (never raised without pydantic)."""
-
-    def ConfigDict(**kwargs):  # pylint: disable=invalid-name
-        return kwargs
-
-    def Field(default=None, **kwargs):  # pylint: disable=invalid-name,unused-argument
-        return default
-
-    def field_validator(*args, **kwargs):  # pylint: disable=unused-argument
-        return lambda func: func
+        """Stand-in for pydantic-core's ValidationError (never raised without pydantic)."""
 else:
     HAS_PYDANTIC = True
     PYDANTIC_IMPORT_ERROR = None
@@ -36,23 +31,93 @@ class NormalizeError(ValueError):
     """A response body cannot be turned into a job: not an object, no job object, no job id, or plainly wrong types."""
 
 
-class VendorModel(BaseModel):
-    """Base of every vendor model: unknown fields kept, populated by vendor alias or python name.
+def _numbers_to_str(value):
+    # bool is an int subclass but never a sensible string; leave it to fail validation
+    if isinstance(value, (int, float)) and not isinstance(value, bool):
+        return str(value)
+    return value
 
-    Only the fields the normalized shape reads are declared. Declared scalars are strings: JSON numbers are coerced
-    (Huawei sends job_id: 1, List filters type edge Status as int); anything else of the wrong type is an error.
-    Models are built on first use (defer_build), so a run builds only the models of the API it reads.
-    """
 
-    model_config = ConfigDict(extra="allow", populate_by_name=True, defer_build=True)
+class Text:
+    """A string field, None when absent or null. JSON numbers become strings (Huawei sends job_id: 1, List filters
+    type edge Status as int); anything else of the wrong type is an error. One Text() serves several names
+    (`job_id = name = Text()`) unless it is given a wire name of its own."""
 
-    @field_validator("*", mode="before")
+    def __init__(self, alias=None):
+        self.alias = alias  # the vendor's name for the field, when the model's wire case does not give it
+
+    def schema(self):
+        return core_schema.no_info_before_validator_function(_numbers_to_str, core_schema.nullable_schema(core_schema.str_schema()))
+
+    def value(self, validated):
+        return validated
+
+
+class Nested:
+    """An object field holding another model, None when absent or null."""
+
+    def __init__(self, model, alias=None):
+        self.model = model
+        self.alias = alias
+
+    def schema(self):
+        return core_schema.nullable_schema(self.model.schema())
+
+    def value(self, validated):
+        return None if validated is None else self.model.from_validated(validated)
+
+
+def _pascal(name):
+    return "".join(part.capitalize() for part in name.split("_"))
+
+
+class VendorModel:
+    """Base of every vendor model. Only the fields the normalized shape reads are declared (the raw object is kept
+    apart for `details`); unknown fields are ignored. A field is read from its wire name, else its python name.
+
+    wire_case: how the vendor spells a python name on the wire, "snake" (as is, Huawei) or "pascal" (job_id -> JobId,
+    Alibaba Cloud and Volcengine)."""
+
+    wire_case = "snake"
+    _validator = None
+
     @classmethod
-    def _numbers_to_str(cls, value):
-        # bool is an int subclass but never a sensible string; leave it to fail validation
-        if isinstance(value, (int, float)) and not isinstance(value, bool):
-            return str(value)
-        return value
+    def fields(cls):
+        """{python name: Text or Nested}, base classes' fields first."""
+        found = {}
+        for klass in reversed(cls.__mro__):
+            found.update((name, value) for name, value in vars(klass).items() if isinstance(value, (Text, Nested)))
+        return found
+
+    @classmethod
+    def wire_names(cls):
+        """{python name: the vendor's name for it}."""
+        spell = _pascal if cls.wire_case == "pascal" else str
+        return {name: field.alias or spell(name) for name, field in cls.fields().items()}
+
+    @classmethod
+    def schema(cls):
+        wire = cls.wire_names()
+        fields = {
+            name: core_schema.typed_dict_field(field.schema(), required=False,
+                                               validation_alias=[[wire[name]], [name]] if wire[name] != name else None)
+            for name, field in cls.fields().items()
+        }
+        return core_schema.typed_dict_schema(fields, extra_behavior="ignore")
+
+    @classmethod
+    def model_validate(cls, data):
+        # built on first use, so a run builds only its own API's validators; two threads racing build it twice, harmlessly
+        if "_validator" not in cls.__dict__:
+            cls._validator = SchemaValidator(cls.schema())
+        return cls.from_validated(cls._validator.validate_python(data))
+
+    @classmethod
+    def from_validated(cls, validated):
+        model = cls.__new__(cls)
+        for name, field in cls.fields().items():
+            setattr(model, name, field.value(validated.get(name)))
+        return model
 
 
 def _validation_message(api, exc, where):
@@ -76,7 +141,7 @@ def validate(api, model, data, where=None):
 
 
 def raw_object(data, alias, name):
-    """The raw nested object the model validated (pydantic tries the alias first, then the python name)."""
+    """The raw nested object the model validated (the alias is tried first, then the python name)."""
     return data[alias] if alias in data else data[name]
 
 

@@ -2,7 +2,7 @@
 # GNU General Public License v3.0+ (see https://www.gnu.org/licenses/gpl-3.0.txt)
 """Vendor response bodies -> the one normalized Job shape: UTC times, snake_cased details, statuses by the API's map.
 
-What to read from a body is the API descriptor's business (its pydantic models and picker); this file knows no API.
+What to read from a body is the API descriptor's business (its vendor models and picker); this file knows no API.
 """
 from __future__ import annotations
 
@@ -114,8 +114,7 @@ def _none_if_empty(value):
 def _coerced_details(obj, model):
     """details: the vendor job object, keys snake_cased; declared-string fields sent as numbers appear as strings."""
     details = snake_keys(obj)
-    for name, field in type(model).model_fields.items():
-        alias = field.alias or name
+    for name, alias in type(model).wire_names().items():
         raw = obj.get(alias)
         if isinstance(raw, (int, float)) and not isinstance(raw, bool):
             key = snake_case(alias)
