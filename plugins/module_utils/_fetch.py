@@ -22,12 +22,13 @@ class Outcome:
 
 
 class JobFetcher:
-    def __init__(self, api, client, scope, max_workers, lister=None):
+    def __init__(self, api, client, scope, max_workers, batch_lister=None):
         self.api = api
         self.client = client
         self.scope = scope
         self.max_workers = max_workers
-        self.lister = lister  # _listing.Lister: List-backed batches when that is cheaper (None: one Get per id)
+        # batch_lister(count): a _listing.Lister when a List-backed batch may be cheaper, else None (one Get per id)
+        self.batch_lister = batch_lister
 
     def fetch_one(self, job_id):
         """(job, warnings) for a found id, (None, [ApiError]) for an id the vendor reports as not found."""
@@ -45,7 +46,8 @@ class JobFetcher:
     def fetch_many(self, job_ids):
         outcome = Outcome()
         try:
-            listed, outcome.warnings = self.lister.prefetch(job_ids) if self.lister is not None else ({}, [])
+            lister = self.batch_lister(len(job_ids)) if self.batch_lister is not None else None
+            listed, outcome.warnings = lister.prefetch(job_ids) if lister is not None else ({}, [])
         except ApiError as error:  # the List call's credentials were rejected: no Get is sent either
             outcome.failures = {job_id: error if position == 0 else not_sent_error(error) for position, job_id in enumerate(job_ids)}
             return outcome

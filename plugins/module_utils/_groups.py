@@ -17,7 +17,7 @@ from ._credentials import resolve_credentials
 from ._errors import ApiError, OptionError
 from ._fetch import Outcome
 from ._inputs import check_job_ids, check_numbers, deadline_seconds
-from ._listing import ListFilters, parse_time
+from ._list_options import ListFilters, parse_time
 from ._normalize import STATUSES
 from ._pacing import Deadline
 from ._session import open_session, utc_now

@@ -18,76 +18,22 @@ Only APIs whose List items carry the Get's fields and whose List covers every jo
 from __future__ import annotations
 
 import math
-import re
 from dataclasses import dataclass
 from typing import Any
-from datetime import datetime, timedelta, timezone
+from datetime import datetime, timedelta
 
-from ._errors import ApiError, OptionError
+from ._errors import ApiError
+from ._list_options import list_may_pay
 from ._models import NormalizeError
 from ._normalize import normalize_list_item
 from ._transport import map_ordered
 
-USE_LIST_CHOICES = ["auto", "always", "never"]
-LIST_FILTER_OPTIONS = ("status", "name", "created_after", "created_before")
-MIN_SAVING_SECONDS = 2.0
 ICE_MAX_WINDOW = timedelta(days=30)
 # A List whose window is required defaults it to a few days back (ICE snapshot: 7): a full listing asks for this many days.
 DEFAULT_LIST_DAYS = 365
 # Jobs created a little "after now" (vendor clock ahead of ours) still fall inside the last window.
 CLOCK_MARGIN = timedelta(minutes=10)
 _ALIBABA_TIME = "%Y-%m-%dT%H:%M:%SZ"
-_UTC = timezone.utc
-
-
-@dataclass(frozen=True)
-class ListFilters:
-    statuses: tuple = ()
-    name: str | None = None
-    created_after: datetime | None = None
-    created_before: datetime | None = None
-
-
-_DATE_ONLY = re.compile(r"^\d{4}-\d{2}-\d{2}$")
-
-
-def parse_time(value, option):
-    """An ISO 8601 date or date-time (naive = UTC) -> aware UTC datetime; OptionError otherwise."""
-    if value is None or not str(value).strip():
-        return None
-    text = str(value).strip()
-    if _DATE_ONLY.match(text):
-        text += "T00:00:00"
-    text = re.sub(r"[zZ]$", "+00:00", text.replace(" ", "T", 1))
-    try:
-        moment = datetime.fromisoformat(text)
-    except ValueError:
-        raise OptionError(option, f"{value!r} is not an ISO 8601 date or date-time such as 2024-05-01 or 2024-05-01T08:00:00Z") from None
-    return moment.replace(tzinfo=_UTC) if moment.tzinfo is None else moment.astimezone(_UTC)
-
-
-def check_list_options(api, params, listing):
-    """ListFilters for list mode; OptionError when list options are misused. Runs before any request."""
-    given = [option for option in LIST_FILTER_OPTIONS if params.get(option) not in (None, "", [])]
-    if not listing:
-        if given:
-            raise OptionError(given[0], "selects jobs in list mode only; omit job_ids to list jobs, or drop " + ", ".join(given))
-        return None
-    if api.listing is None:
-        raise OptionError("job_ids", f"{api.vendor.name} has no List call for {api.kind} jobs, so job_ids is required")
-    if params.get("wait_for_status"):
-        raise OptionError("wait_for_status", "needs job_ids; it cannot be combined with list mode")
-    filters = ListFilters(
-        statuses=tuple(dict.fromkeys(params.get("status") or ())),
-        name=(params.get("name") or None),
-        created_after=parse_time(params.get("created_after"), "created_after"),
-        created_before=parse_time(params.get("created_before"), "created_before"),
-    )
-    if filters.name is not None and len(filters.name) > 128:
-        raise OptionError("name", "is at most 128 characters long")
-    if filters.created_after and filters.created_before and filters.created_after > filters.created_before:
-        raise OptionError("created_after", "is later than created_before")
-    return filters
 
 
 def time_windows(desc, filters, now):
@@ -235,11 +181,7 @@ class Lister:
     # ------------------------------------------------------------------------------------------------ batches
 
     def worth_probing(self, count):
-        if not self.desc.batch or self.use_list == "never" or count == 0:
-            return False
-        if self.use_list == "always":
-            return True
-        return count / self.get_rate - 1.0 / self.list_rate >= MIN_SAVING_SECONDS
+        return list_may_pay(self.desc, self.use_list, count, self.get_rate, self.list_rate)
 
     def worth_continuing(self, unfound, pages_left):
         if self.use_list == "always":

@@ -14,7 +14,7 @@ from ._descriptors import Scope
 from ._endpoints import base_url
 from ._errors import OptionError
 from ._fetch import JobFetcher
-from ._listing import Lister
+from ._list_options import list_may_pay
 from ._pacing import RateLimiter
 from ._quota import open_shared_state
 from ._transport import Transport
@@ -35,18 +35,38 @@ class ApiSession:
     scope: Scope
     transport: Transport
     client: object
-    lister: Lister | None
+    list_client: object  # the List calls' client, paced by the List rate limit; None when the API has no List call
     max_workers: int
+    get_rate: float
+    list_rate: float | None
+    use_list: str = "auto"
     warnings: list = field(default_factory=list)
+    _lister: object = None
+
+    @property
+    def lister(self):
+        """The List pager (_listing.Lister), imported and built on first use: most runs never page a List."""
+        if self._lister is None and self.list_client is not None:
+            from ._listing import Lister  # pylint: disable=import-outside-toplevel
+
+            self._lister = Lister(self.api, self.list_client, self.scope, self.max_workers, self.get_rate, self.list_rate,
+                                  self.use_list)
+        return self._lister
+
+    def batch_lister(self, count):
+        """The Lister when a batch of `count` ids may be cheaper by List than by Get, else None."""
+        if self.list_client is None or not list_may_pay(self.api.listing, self.use_list, count, self.get_rate, self.list_rate):
+            return None
+        return self.lister
 
     def set_deadline(self, deadline):
         """A new time budget for the Get and List calls (e.g. one per poll of a long-running watch)."""
         self.transport.deadline = deadline
-        if self.lister is not None:
-            self.lister.client.transport.deadline = deadline
+        if self.list_client is not None:
+            self.list_client.transport.deadline = deadline
 
     def fetcher(self):
-        return JobFetcher(self.api, self.client, self.scope, self.max_workers, lister=self.lister)
+        return JobFetcher(self.api, self.client, self.scope, self.max_workers, batch_lister=self.batch_lister)
 
 
 def check_scope(api, params):
@@ -89,10 +109,10 @@ def open_session(api, params, deadline=None, guard=None, environ=None, http_sess
         rate_limiter=make_limiter(api, host, credentials, api.name, get_rate, shared, warnings, environ), deadline=deadline, guard=guard,
     )
     client = api.vendor.make_client(transport, credentials, url, host, clock, nonce, params)
-    lister = None
+    list_client = list_rate = None
     if api.listing is not None:
         list_rate = params.get("list_rate_limit") or api.listing.default_rate_limit
         limiter = make_limiter(api, host, credentials, api.name + ".list", list_rate, shared, warnings, environ)
         list_client = api.vendor.make_client(transport.with_rate_limiter(limiter), credentials, url, host, clock, nonce, params)
-        lister = Lister(api, list_client, scope, params.get("max_concurrency", 8), get_rate, list_rate, params.get("use_list") or "auto")
-    return ApiSession(api, credentials, scope, transport, client, lister, params.get("max_concurrency", 8), warnings)
+    return ApiSession(api, credentials, scope, transport, client, list_client, params.get("max_concurrency", 8), get_rate, list_rate,
+                      params.get("use_list") or "auto", warnings)

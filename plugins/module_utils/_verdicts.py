@@ -8,7 +8,7 @@ unchecked: it could not be read (credentials, deadline, transport, an unreadable
 
 from __future__ import annotations
 
-from ._listing import parse_time
+from ._list_options import parse_time
 from ._messages import examples as example_ids
 
 TRANSPORT_CODES = frozenset({"ConnectTimeout", "ReadTimeout", "ConnectionError", "TLSError", "ProxyError", "TruncatedResponse",

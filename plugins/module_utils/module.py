@@ -9,7 +9,7 @@ from ansible.module_utils.basic import AnsibleModule, env_fallback, missing_requ
 from ._errors import ApiError, OptionError, WaitTimeout
 from ._fetch import Outcome
 from ._inputs import check_job_ids, check_numbers, deadline_seconds
-from ._listing import USE_LIST_CHOICES, check_list_options
+from ._list_options import USE_LIST_CHOICES, check_list_options
 from ._messages import describe_failures, describe_missing
 from ._models import HAS_PYDANTIC, PYDANTIC_IMPORT_ERROR
 from ._normalize import STATUSES, summarize
@@ -40,7 +40,7 @@ def shared_argument_spec():
         wait_for_status=dict(type="str", choices=WAITABLE_STATUSES),
         wait_timeout=dict(type="float", default=300.0),
         wait_interval=dict(type="float", default=5.0),
-        # list mode (no job_ids) and List-backed batches: _listing.py
+        # list mode (no job_ids) and List-backed batches: _list_options.py, _listing.py
         status=dict(type="list", elements="str", choices=list(STATUSES)),
         name=dict(type="str"),
         created_after=dict(type="str"),

@@ -10,7 +10,7 @@ from ansible.module_utils.basic import AnsibleModule
 
 from ._errors import OptionError
 from ._groups import label_groups, open_groups, parse_group, read_groups
-from ._listing import parse_time
+from ._list_options import parse_time
 from ._registry import APIS
 from ._session import utc_now
 from ._verdicts import causes, rows_of, summarize_rows

@@ -129,11 +129,9 @@ _RUN_MODULE = "run_module()"
 ICE_RECORD_STAGES = (
     ("import ansible.module_utils.basic", "import ansible.module_utils.basic"),
     ("import requests (HTTPAdapter)", "from requests.adapters import HTTPAdapter"),
-    ("import pydantic", "from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator"),
+    ("import pydantic-core", "from pydantic_core import SchemaValidator, ValidationError, core_schema"),
     ("import _api_ice_record + its module_utils",   # descriptors, vendor alibaba, signer, models, normalize, transport
      "import ansible_collections.mediaops.live_jobs.plugins.module_utils._api_ice_record"),
-    ("import _listing (unused: use_list never)",
-     "import ansible_collections.mediaops.live_jobs.plugins.module_utils._listing"),
     ("import module (session, fetch, quota, ...)",   # credentials, pacing, inputs, messages
      "import ansible_collections.mediaops.live_jobs.plugins.module_utils.module"),
     ("import _api_huawei_record (unused: ICE run)",   # vendor huawei and its signer

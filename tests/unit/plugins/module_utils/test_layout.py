@@ -31,20 +31,21 @@ def collections_root():
     return os.path.dirname(path)
 
 
-def loaded_after_import(module_name):
-    """The module_utils files a fresh interpreter has loaded after importing module_name."""
-    code = (
-        "import json, sys\n"
-        f"import {module_name}\n"
-        f"prefix = {PACKAGE + '.'!r}\n"
-        "print(json.dumps(sorted(name[len(prefix):] for name in sys.modules if name.startswith(prefix))))\n"
-    )
+def loaded_after(code):
+    """The module names a fresh interpreter has loaded after running `code`."""
+    code += "\nimport json, sys\nprint(json.dumps(sorted(sys.modules)))\n"
     env = dict(os.environ)
     env["PYTHONPATH"] = os.pathsep.join(filter(None, [collections_root(), env.get("PYTHONPATH")]))
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=env, timeout=120, check=False,
                           cwd=collections_root())
     assert done.returncode == 0, done.stderr
     return set(json.loads(done.stdout.strip().splitlines()[-1]))
+
+
+def loaded_after_import(module_name):
+    """The module_utils files a fresh interpreter has loaded after importing module_name."""
+    prefix = PACKAGE + "."
+    return {name[len(prefix):] for name in loaded_after(f"import {module_name}") if name.startswith(prefix)}
 
 
 @pytest.mark.parametrize("module, own_apis, own_vendors", [
@@ -99,7 +100,7 @@ def test_each_vendor_action_name_has_exactly_one_home(action):
     assert homes == [HOMES[action]]
 
 
-VENDOR_NEUTRAL = ["_transport.py", "_fetch.py", "_listing.py", "_normalize.py", "_pacing.py", "_quota.py", "_session.py",
+VENDOR_NEUTRAL = ["_transport.py", "_fetch.py", "_listing.py", "_list_options.py", "_normalize.py", "_pacing.py", "_quota.py", "_session.py",
                   "_messages.py", "_inputs.py", "_credentials.py", "_endpoints.py", "_errors.py", "_replies.py", "_models.py",
                   "_descriptors.py", "module.py"]
 
@@ -123,3 +124,32 @@ def test_registry_lists_every_api_file_once():
     assert {api.name for api in _registry.APIS.values()} == {name[len("_api_"):] for name in API_FILES}
     assert set(_registry.VENDORS) == {name[len("_vendor_"):] for name in VENDOR_FILES}
     assert _registry.STATUS_ORDER[-2:] == ("missing", "error")
+
+
+# ---------------------------------------------------------------------------------------------------- start-up (row e)
+
+
+@pytest.mark.parametrize("module", ["record_job_info", "snapshot_job_info", "edge_transcode_job_info", "pull_record_task_info"])
+def test_a_module_loads_neither_pydantic_s_model_layer_nor_the_list_code(module):
+    """Start-up (bench row e): the models validate through pydantic-core, so pydantic's BaseModel layer (~100 ms of
+    imports) is never loaded, and the List paging code waits until a List call can pay."""
+    loaded = loaded_after(f"import ansible_collections.mediaops.live_jobs.plugins.modules.{module}")
+    assert "pydantic_core" in loaded, "the models' engine must be what is imported"
+    assert not {name for name in loaded if name == "pydantic" or name.startswith("pydantic.")}
+    assert PACKAGE + "._listing" not in loaded and PACKAGE + "._list_options" in loaded
+
+
+def test_the_list_code_is_loaded_only_for_a_batch_a_list_call_can_pay_for():
+    code = (
+        f"from {PACKAGE}._session import open_session\n"
+        f"from {PACKAGE}._api_ice_record import API\n"
+        "import sys\n"
+        "params = dict(access_key='LTAI5tEmuLat0rAcc3ssKey01', secret_key='EmuLat0rS3cr3tF0rL1veJ0bsAcc01', region='cn-shanghai',"
+        " shared_quota=False)\n"
+        "session = open_session(API, params, environ={})\n"
+        "assert session.batch_lister(1) is None\n"
+        f"assert {PACKAGE + '._listing'!r} not in sys.modules\n"
+        "lister = session.batch_lister(100000)\n"
+        "assert lister is session.lister and lister.list_rate == API.listing.default_rate_limit\n"
+    )
+    assert PACKAGE + "._listing" in loaded_after(code)

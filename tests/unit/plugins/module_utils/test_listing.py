@@ -17,9 +17,8 @@ from ansible_collections.mediaops.live_jobs.plugins.module_utils._credentials im
 from ansible_collections.mediaops.live_jobs.plugins.module_utils._descriptors import Scope
 from ansible_collections.mediaops.live_jobs.plugins.module_utils._errors import OptionError
 from ansible_collections.mediaops.live_jobs.plugins.module_utils._fetch import JobFetcher
-from ansible_collections.mediaops.live_jobs.plugins.module_utils._listing import (
-    ListFilters, Lister, check_list_options, matches, parse_time, time_windows,
-)
+from ansible_collections.mediaops.live_jobs.plugins.module_utils._list_options import ListFilters, check_list_options, parse_time
+from ansible_collections.mediaops.live_jobs.plugins.module_utils._listing import Lister, matches, time_windows
 from ansible_collections.mediaops.live_jobs.plugins.module_utils._pacing import RateLimiter
 from ansible_collections.mediaops.live_jobs.plugins.module_utils._registry import APIS
 from ansible_collections.mediaops.live_jobs.plugins.module_utils._transport import Transport
@@ -59,7 +58,7 @@ def make(emulator, api_name, use_list="auto", get_rate=1000.0, list_rate=1000.0,
     client = api.vendor.make_client(transport, credentials, emulator.url, host, now, nonce, {})
     list_client = api.vendor.make_client(transport.with_rate_limiter(RateLimiter(list_rate)), credentials, emulator.url, host, now, nonce, {})
     lister = Lister(api, list_client, scope, max_workers, get_rate, list_rate, use_list)
-    return JobFetcher(api, client, scope, max_workers, lister=lister), lister, transport
+    return JobFetcher(api, client, scope, max_workers, batch_lister=lambda count: lister), lister, transport
 
 
 def now():
