@@ -4,7 +4,6 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
 from typing import Any, Callable, NamedTuple
 
 
@@ -51,8 +50,7 @@ class ScopeOption(NamedTuple):
     missing: str
 
 
-@dataclass(frozen=True)
-class Scope:
+class Scope(NamedTuple):
     """The values of the scope options for one task."""
 
     region: str | None = None
@@ -60,8 +58,7 @@ class Scope:
     app_id: str | None = None
 
 
-@dataclass(frozen=True)
-class Vendor:
+class Vendor(NamedTuple):
     """Everything about one vendor: credentials, hosts, its client and how it reads replies (see _vendor_*.py)."""
 
     name: str                   # alibaba, volcengine, huawei
@@ -73,8 +70,7 @@ class Vendor:
     check_credentials: Callable  # (Credentials) -> None, raises OptionError
 
 
-@dataclass(frozen=True)
-class ListSpec:
+class ListSpec(NamedTuple):
     """How one API's List call is asked and read."""
 
     call: Callable                  # (params: dict) -> ApiCall for one page
@@ -86,16 +82,15 @@ class ListSpec:
     read_item: Callable             # (item) -> Extracted
     base_params: Callable = lambda scope: {}   # parameters every page carries (e.g. ClusterId)
     status_param: str | None = None  # vendor status filter, sent when the wanted statuses map to one raw value
-    status_values: dict = field(default_factory=dict)  # normalized status -> raw values the vendor filter accepts
+    status_values: dict = {}        # normalized status -> raw values the vendor filter accepts
     keyword_param: str | None = None  # vendor keyword search (exact job id or part of the name)
     window: str | None = None       # None: no time filter; "optional" or "required" CreateTime window (ICE)
     client_name_fields: tuple = ()  # with no keyword search: details keys the name filter also matches
     batch: bool = False             # List items carry the Get's fields and the List covers every job unwindowed
-    request_id: Callable = field(default=lambda body: body.get("RequestId"))
+    request_id: Callable = lambda body: body.get("RequestId")
 
 
-@dataclass(frozen=True)
-class ApiDescriptor:
+class ApiDescriptor(NamedTuple):
     """Everything about one vendor API (see _api_*.py); the module, fetcher, lister and reports read only this."""
 
     name: str                       # ice_record, ...
@@ -113,5 +108,5 @@ class ApiDescriptor:
     status_of: Callable | None = None  # (JobFields) -> normalized status, for statuses the map alone cannot decide
     scope_options: tuple = ()       # ScopeOption entries the Get needs
     listing: ListSpec | None = None
-    time_labels: dict = field(default_factory=dict)  # normalized time field -> what it means for this API
+    time_labels: dict = {}          # normalized time field -> what it means for this API
     schedule: tuple = ()            # (start field, end field) when the vendor gives the job's scheduled window

@@ -10,8 +10,8 @@ or use_list=never, never loads the List code: every module pays for what it impo
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from datetime import datetime, timezone
+from typing import NamedTuple
 
 from ._errors import OptionError
 
@@ -22,8 +22,7 @@ MIN_SAVING_SECONDS = 2.0
 _UTC = timezone.utc
 
 
-@dataclass(frozen=True)
-class ListFilters:
+class ListFilters(NamedTuple):
     statuses: tuple = ()
     name: str | None = None
     created_after: datetime | None = None

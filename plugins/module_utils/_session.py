@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import os
 import uuid
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from datetime import datetime, timezone
 
 from ._credentials import resolve_credentials
@@ -98,7 +98,7 @@ def open_session(api, params, deadline=None, guard=None, environ=None, http_sess
     scope = check_scope(api, params)
     credentials = credentials or resolve_credentials(api.vendor, params, environ)
     # the region may come from the environment: the request parameters must use the region the endpoint was chosen by
-    scope = replace(scope, region=credentials.region)
+    scope = scope._replace(region=credentials.region)
     url, host = base_url(credentials.endpoint, lambda: api.vendor.default_host(api.endpoint_service, credentials.region))
     warnings = []
     shared = params.get("shared_quota", True)

@@ -15,7 +15,6 @@ import re
 import threading
 import time
 import traceback
-from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from urllib.parse import urlsplit
 
@@ -266,5 +265,8 @@ def map_ordered(func, items, max_workers):
 
     if max_workers <= 1 or len(items) <= 1:
         return [capture(item) for item in items]
+    # imported here: a run of one id needs no pool, and every import is paid again at each module start-up
+    from concurrent.futures import ThreadPoolExecutor  # pylint: disable=import-outside-toplevel
+
     with ThreadPoolExecutor(max_workers=min(max_workers, len(items))) as pool:
         return list(pool.map(capture, items))
