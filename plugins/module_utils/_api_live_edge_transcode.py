@@ -4,8 +4,8 @@
 
 from __future__ import annotations
 
-from ._descriptors import ApiCall, ApiDescriptor, Extracted, JobFields, ScopeOption, TimeValue
-from ._models import Nested, NormalizeError, Text, VendorModel, raw_object, validate
+from ._descriptors import ApiCall, ApiDescriptor, JobFields, ScopeOption, TimeValue
+from ._models import Nested, Text, VendorModel, item_reader, wrapped_reader
 from ._vendor_alibaba import VENDOR, rpc_list
 
 NAME = "live_edge_transcode"
@@ -39,15 +39,8 @@ def get_call(job_id, scope):
     return ApiCall("POST", "GetEdgeTranscodeJob", VERSION, dict(scope_params(scope), JobId=job_id))
 
 
-def read_get(body):
-    parsed = validate(NAME, EdgeTranscodeBody, body)
-    if parsed.job is None:
-        raise NormalizeError(f"{NAME} response has no Job object")
-    return Extracted(raw_object(body, "Job", "job"), parsed.job, parsed.request_id)
-
-
-def read_item(item):
-    return Extracted(item, validate(NAME, EdgeTranscodeJob, item, "JobList.Job[]"), None)
+read_get = wrapped_reader(NAME, EdgeTranscodeBody, "job")
+read_item = item_reader(NAME, EdgeTranscodeJob, "JobList.Job[]")
 
 
 def pick(job):

@@ -5,7 +5,7 @@
 from __future__ import annotations
 
 from ._descriptors import ApiCall, ApiDescriptor, Extracted, JobFields, ListSpec, TimeValue
-from ._models import Nested, NormalizeError, Text, VendorModel, raw_object, validate
+from ._models import Nested, Text, VendorModel, raw_object, validate, wrapped_object
 from ._replies import as_int
 from ._vendor_volcengine import VENDOR
 
@@ -57,10 +57,8 @@ def _task(raw_result, parsed_result):
 
 
 def read_get(body):
-    parsed = validate(NAME, VolcPullRecordBody, body)
-    if parsed.result is None:
-        raise NormalizeError(f"{NAME} response has no Result object")
-    obj, task = _task(raw_object(body, "Result", "result"), parsed.result)
+    raw, parsed = wrapped_object(NAME, VolcPullRecordBody, body, "result", "Result")
+    obj, task = _task(raw, parsed.result)
     request_id = parsed.response_metadata.request_id if parsed.response_metadata is not None else None
     return Extracted(obj, task, request_id)
 

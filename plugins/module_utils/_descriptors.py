@@ -82,7 +82,7 @@ class ListSpec(NamedTuple):
     read_item: Callable             # (item) -> Extracted
     base_params: Callable = lambda scope: {}   # parameters every page carries (e.g. ClusterId)
     status_param: str | None = None  # vendor status filter, sent when the wanted statuses map to one raw value
-    status_values: dict = {}        # normalized status -> raw values the vendor filter accepts
+    status_values: dict | None = None  # normalized status -> raw values the filter accepts; None: the API's status_map
     keyword_param: str | None = None  # vendor keyword search (exact job id or part of the name)
     window: str | None = None       # None: no time filter; "optional" or "required" CreateTime window (ICE)
     client_name_fields: tuple = ()  # with no keyword search: details keys the name filter also matches

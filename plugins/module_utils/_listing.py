@@ -60,9 +60,12 @@ def time_windows(desc, filters, now):
         end = window_start
 
 
-def _raw_status(desc, statuses):
-    raw = {value for status in statuses for value in desc.status_values.get(status, ())}
-    return next(iter(raw)) if desc.status_param and len(raw) == 1 else None
+def _raw_status(api, statuses):
+    """The one raw value to send in the vendor's status filter for the wanted statuses, else None (filter locally)."""
+    values = api.listing.status_values
+    raw = {value for value, status in api.status_map.items() if status in statuses} if values is None else \
+        {value for status in statuses for value in values.get(status, ())}
+    return next(iter(raw)) if api.listing.status_param and len(raw) == 1 else None
 
 
 def _job_time(job):
@@ -160,7 +163,7 @@ class Lister:
         """(jobs, warnings): every job the filters select, newest first, each job once."""
         desc = self.desc
         params = self.base_params()
-        raw_status = _raw_status(desc, filters.statuses)
+        raw_status = _raw_status(self.api, filters.statuses)
         if raw_status is not None:
             params[desc.status_param] = raw_status
         if filters.name is not None and desc.keyword_param:

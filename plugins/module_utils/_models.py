@@ -13,6 +13,8 @@ from __future__ import annotations
 
 import traceback
 
+from ._descriptors import Extracted, JobFields
+
 try:
     from pydantic_core import SchemaValidator, ValidationError, core_schema
 except ImportError:
@@ -145,6 +147,40 @@ def raw_object(data, alias, name):
     return data[alias] if alias in data else data[name]
 
 
-def stream_url(job):
-    """StreamInput.Url of ICE jobs, or None."""
-    return job.stream_input.url if job.stream_input is not None else None
+def item_reader(api, model, where):
+    """read_item of a List whose items are the job objects themselves."""
+    def read_item(item):
+        return Extracted(item, validate(api, model, item, where), None)
+    return read_item
+
+
+def wrapped_reader(api, model, field):
+    """read_get of a Get reply that wraps its job in one object (RecordJob, Job) beside RequestId."""
+    wire = model.wire_names()[field]
+
+    def read_get(body):
+        raw, parsed = wrapped_object(api, model, body, field, wire)
+        return Extracted(raw, getattr(parsed, field), parsed.request_id)
+    return read_get
+
+
+def wrapped_object(api, model, body, field, wire):
+    """(raw object, parsed body) for the object a Get reply wraps its job in (RecordJob, Job, Result: field, its wire
+    name); NormalizeError when the vendor sent none."""
+    parsed = validate(api, model, body)
+    if getattr(parsed, field) is None:
+        raise NormalizeError(f"{api} response has no {wire} object")
+    return raw_object(body, wire, field), parsed
+
+
+class IceStreamInput(VendorModel):
+    """The StreamInput object of ICE record and snapshot jobs."""
+
+    wire_case = "pascal"
+    type = url = Text()
+
+
+def ice_job_fields(job, name, times):
+    """JobFields of an ICE record or snapshot job: the two share the id, status, StreamInput and template fields."""
+    url = job.stream_input.url if job.stream_input is not None else None
+    return JobFields(job.job_id, name, job.status, url, job.template_id, job.template_name, times)

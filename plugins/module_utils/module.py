@@ -50,11 +50,18 @@ def shared_argument_spec():
     )
 
 
-def require_libraries(module):
-    """fail_json with missing_required_lib when requests or pydantic is not installed where the module runs."""
+def open_module(argument_spec, **kwargs):
+    """The AnsibleModule of an info module (check mode supported: they only read); fails with missing_required_lib
+    when requests or pydantic is not installed where the module runs."""
+    module = AnsibleModule(argument_spec=argument_spec, supports_check_mode=True, **kwargs)
     for has_lib, name, error in ((HAS_REQUESTS, "requests", REQUESTS_IMPORT_ERROR), (HAS_PYDANTIC, "pydantic", PYDANTIC_IMPORT_ERROR)):
         if not has_lib:
             module.fail_json(msg=missing_required_lib(name), exception=error)
+    return module
+
+
+def fail_on_option(module, error):
+    module.fail_json(msg=f"Invalid option {error}", option=error.option)
 
 
 class LiveJobsModule:
@@ -66,14 +73,13 @@ class LiveJobsModule:
             spec.update(api.vendor.options)
         spec.update(argument_spec or {})
         self.apis = apis
-        self.module = AnsibleModule(argument_spec=spec, supports_check_mode=True, **kwargs)
-        require_libraries(self.module)
+        self.module = open_module(spec, **kwargs)
 
     def run(self):
         try:
             self.module.exit_json(**self.gather())
         except OptionError as error:
-            self.module.fail_json(msg=f"Invalid option {error}", option=error.option)
+            fail_on_option(self.module, error)
         except WaitTimeout as error:
             self.module.fail_json(msg=str(error), laggards=error.laggards, jobs=error.jobs, summary=summarize(error.jobs))
         except ApiError as error:

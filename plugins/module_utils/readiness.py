@@ -6,15 +6,13 @@ from __future__ import annotations
 
 import time
 
-from ansible.module_utils.basic import AnsibleModule
-
 from ._errors import OptionError
 from ._groups import label_groups, open_groups, parse_group, read_groups
 from ._list_options import parse_time
 from ._registry import APIS
 from ._session import utc_now
 from ._verdicts import causes, rows_of, summarize_rows
-from .module import require_libraries
+from .module import fail_on_option, open_module
 
 TRANSPORT_SPEC = dict(
     region=dict(type="str"), endpoint=dict(type="str"), signature_version=dict(type="str", choices=["v3", "v1"]),
@@ -48,14 +46,13 @@ def parse_window(window):
 
 class ReadinessModule:
     def __init__(self):
-        self.module = AnsibleModule(argument_spec=ARGUMENT_SPEC, supports_check_mode=True)
-        require_libraries(self.module)
+        self.module = open_module(ARGUMENT_SPEC)
 
     def run(self):
         try:
             self.module.exit_json(**self.check())
         except OptionError as error:
-            self.module.fail_json(msg=f"Invalid option {error}", option=error.option)
+            fail_on_option(self.module, error)
 
     def check(self):
         params = self.module.params

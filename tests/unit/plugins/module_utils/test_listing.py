@@ -130,12 +130,20 @@ def test_status_filter(emulator, api, status):
 
 
 def test_status_filter_is_sent_to_the_vendor_when_it_maps_to_one_value():
-    desc = LIST_APIS["live_edge_transcode"]
+    desc = APIS["live_edge_transcode"]
     assert _listing._raw_status(desc, ("running",)) == "1"  # pylint: disable=protected-access
     assert _listing._raw_status(desc, ("pending", "stopped")) == "0"  # pylint: disable=protected-access
     assert _listing._raw_status(desc, ("running", "stopped")) is None  # pylint: disable=protected-access
-    assert _listing._raw_status(LIST_APIS["ice_snapshot"], ("pending",)) == "init"  # pylint: disable=protected-access
-    assert _listing._raw_status(LIST_APIS["volc_pull_record"], ("running",)) is None  # pylint: disable=protected-access
+    assert _listing._raw_status(APIS["ice_snapshot"], ("pending",)) == "init"  # pylint: disable=protected-access
+    assert _listing._raw_status(APIS["volc_pull_record"], ("running",)) is None  # pylint: disable=protected-access
+
+
+def test_ice_status_filter_values_come_from_the_status_map():
+    # ICE declares no status_values: the raw value of a wanted status is the status_map entry that gives it
+    assert _listing._raw_status(APIS["ice_record"], ("running",)) == "started"  # pylint: disable=protected-access
+    assert _listing._raw_status(APIS["ice_record"], ("pending",)) == "initial"  # pylint: disable=protected-access
+    assert _listing._raw_status(APIS["ice_record"], ("pending", "running")) is None  # pylint: disable=protected-access
+    assert _listing._raw_status(APIS["ice_snapshot"], ("finished",)) is None  # pylint: disable=protected-access
 
 
 @pytest.mark.parametrize("api, name, expected", [
