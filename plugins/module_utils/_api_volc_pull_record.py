@@ -57,7 +57,7 @@ def _task(raw_result, parsed_result):
 
 
 def read_get(body):
-    raw, parsed = wrapped_object(NAME, VolcPullRecordBody, body, "result", "Result")
+    raw, parsed = wrapped_object(NAME, VolcPullRecordBody, body, "result")
     obj, task = _task(raw, parsed.result)
     request_id = parsed.response_metadata.request_id if parsed.response_metadata is not None else None
     return Extracted(obj, task, request_id)

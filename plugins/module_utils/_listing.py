@@ -63,8 +63,10 @@ def time_windows(desc, filters, now):
 def _raw_status(api, statuses):
     """The one raw value to send in the vendor's status filter for the wanted statuses, else None (filter locally)."""
     values = api.listing.status_values
-    raw = {value for value, status in api.status_map.items() if status in statuses} if values is None else \
-        {value for status in statuses for value in values.get(status, ())}
+    if values is None:
+        raw = {value for value, status in api.status_map.items() if status in statuses}
+    else:
+        raw = {value for status in statuses for value in values.get(status, ())}
     return next(iter(raw)) if api.listing.status_param and len(raw) == 1 else None
 
 

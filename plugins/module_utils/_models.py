@@ -83,19 +83,25 @@ class VendorModel:
     wire_case = "snake"
     _validator = None
 
+    # fields() and wire_names() are read for every job (from_validated, normalized details): each class computes them
+    # once, in its own __dict__ so that a subclass does not inherit its base's; callers only read them
     @classmethod
     def fields(cls):
         """{python name: Text or Nested}, base classes' fields first."""
-        found = {}
-        for klass in reversed(cls.__mro__):
-            found.update((name, value) for name, value in vars(klass).items() if isinstance(value, (Text, Nested)))
-        return found
+        if "_fields" not in cls.__dict__:
+            found = {}
+            for klass in reversed(cls.__mro__):
+                found.update((name, value) for name, value in vars(klass).items() if isinstance(value, (Text, Nested)))
+            cls._fields = found
+        return cls._fields
 
     @classmethod
     def wire_names(cls):
         """{python name: the vendor's name for it}."""
-        spell = _pascal if cls.wire_case == "pascal" else str
-        return {name: field.alias or spell(name) for name, field in cls.fields().items()}
+        if "_wire_names" not in cls.__dict__:
+            spell = _pascal if cls.wire_case == "pascal" else str
+            cls._wire_names = {name: field.alias or spell(name) for name, field in cls.fields().items()}
+        return cls._wire_names
 
     @classmethod
     def schema(cls):
@@ -156,18 +162,17 @@ def item_reader(api, model, where):
 
 def wrapped_reader(api, model, field):
     """read_get of a Get reply that wraps its job in one object (RecordJob, Job) beside RequestId."""
-    wire = model.wire_names()[field]
-
     def read_get(body):
-        raw, parsed = wrapped_object(api, model, body, field, wire)
+        raw, parsed = wrapped_object(api, model, body, field)
         return Extracted(raw, getattr(parsed, field), parsed.request_id)
     return read_get
 
 
-def wrapped_object(api, model, body, field, wire):
-    """(raw object, parsed body) for the object a Get reply wraps its job in (RecordJob, Job, Result: field, its wire
-    name); NormalizeError when the vendor sent none."""
+def wrapped_object(api, model, body, field):
+    """(raw object, parsed body) for the object a Get reply wraps its job in (RecordJob, Job, Result); NormalizeError
+    when the vendor sent none."""
     parsed = validate(api, model, body)
+    wire = model.wire_names()[field]
     if getattr(parsed, field) is None:
         raise NormalizeError(f"{api} response has no {wire} object")
     return raw_object(body, wire, field), parsed

@@ -130,10 +130,10 @@ def test_status_filter(emulator, api, status):
 
 
 def test_status_filter_is_sent_to_the_vendor_when_it_maps_to_one_value():
-    desc = APIS["live_edge_transcode"]
-    assert _listing._raw_status(desc, ("running",)) == "1"  # pylint: disable=protected-access
-    assert _listing._raw_status(desc, ("pending", "stopped")) == "0"  # pylint: disable=protected-access
-    assert _listing._raw_status(desc, ("running", "stopped")) is None  # pylint: disable=protected-access
+    edge = APIS["live_edge_transcode"]
+    assert _listing._raw_status(edge, ("running",)) == "1"  # pylint: disable=protected-access
+    assert _listing._raw_status(edge, ("pending", "stopped")) == "0"  # pylint: disable=protected-access
+    assert _listing._raw_status(edge, ("running", "stopped")) is None  # pylint: disable=protected-access
     assert _listing._raw_status(APIS["ice_snapshot"], ("pending",)) == "init"  # pylint: disable=protected-access
     assert _listing._raw_status(APIS["volc_pull_record"], ("running",)) is None  # pylint: disable=protected-access
 
